@@ -1,0 +1,50 @@
+// The IPC contract: one table, channel → schema of its argument and of its result.
+// The preload builds `window.factmark` from it; main's handlers validate against it.
+import { z } from 'zod'
+import { ArticleDoc, ArticleSummary, WorkspaceSettings } from './model'
+import type { Result } from './errors'
+
+export const StoreProblem = z.object({
+  file: z.string(),
+  movedTo: z.string().nullable(),
+  reason: z.string()
+})
+export type StoreProblem = z.infer<typeof StoreProblem>
+
+export const WorkspaceInfo = z.object({
+  dir: z.string(),
+  settings: WorkspaceSettings,
+  problems: z.array(StoreProblem)
+})
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>
+
+const none = z.undefined()
+
+export const contract = {
+  getWorkspace: { input: none, output: WorkspaceInfo },
+  listArticles: { input: none, output: z.array(ArticleSummary) },
+  getArticle: { input: z.object({ id: z.string().min(1) }), output: ArticleDoc },
+  createArticleFromText: {
+    input: z.object({ title: z.string().trim().min(1, 'a title is needed').max(500), text: z.string() }),
+    output: ArticleSummary
+  },
+  renameArticle: {
+    input: z.object({ id: z.string().min(1), title: z.string().trim().min(1, 'a title is needed').max(500) }),
+    output: ArticleSummary
+  }
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export const channels = Object.keys(contract) as Channel[]
+
+export type Input<C extends Channel> = z.input<Contract[C]['input']>
+export type Output<C extends Channel> = z.output<Contract[C]['output']>
+
+/** What `window.factmark` offers the renderer: one async function per channel. */
+export type FactmarkApi = {
+  [C in Channel]: Input<C> extends undefined ? () => Promise<Result<Output<C>>> : (arg: Input<C>) => Promise<Result<Output<C>>>
+}
+
+/** The same functions as main implements them: they accept anything and validate it. */
+export type Handlers = { [C in Channel]: (arg: unknown) => Promise<Result<Output<C>>> }

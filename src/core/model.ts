@@ -1,0 +1,154 @@
+// The domain's single source of truth: zod schemas, with TypeScript types inferred from them.
+import { z } from 'zod'
+
+export const IsoTime = z.iso.datetime({ offset: true })
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'expected an id of lowercase letters, digits and dashes')
+
+export const VERDICTS = ['unreviewed', 'verified', 'disputed', 'needs-context', 'unverifiable'] as const
+export const Verdict = z.enum(VERDICTS)
+export type Verdict = z.infer<typeof Verdict>
+
+export const BlockKind = z.enum(['h1', 'h2', 'h3', 'p', 'li', 'blockquote'])
+export type BlockKind = z.infer<typeof BlockKind>
+
+/** A block of the article text: `text.slice(start, end)`, offsets in UTF-16 code units. */
+export const Block = z.object({
+  kind: BlockKind,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative()
+})
+export type Block = z.infer<typeof Block>
+
+export const ArticleOrigin = z.object({
+  kind: z.enum(['sample', 'file', 'url', 'paste']),
+  name: z.string().optional(),
+  url: z.string().optional()
+})
+export type ArticleOrigin = z.infer<typeof ArticleOrigin>
+
+export const Article = z
+  .object({
+    id: Id,
+    title: z.string().trim().min(1).max(500),
+    text: z.string(),
+    blocks: z.array(Block),
+    origin: ArticleOrigin,
+    dateline: z.string().optional(),
+    byline: z.string().optional(),
+    site: z.string().optional(),
+    publishedAt: z.string().optional(),
+    createdBy: z.string(),
+    createdAt: IsoTime,
+    updatedAt: IsoTime
+  })
+  .refine((a) => a.blocks.every((b) => b.start <= b.end && b.end <= a.text.length), {
+    message: 'a block lies outside the article text',
+    path: ['blocks']
+  })
+export type Article = z.infer<typeof Article>
+
+export const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() })
+export const PositionSelector = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+
+export const Note = z.object({ id: Id, text: z.string(), by: z.string(), at: IsoTime, editedAt: IsoTime.optional() })
+export type Note = z.infer<typeof Note>
+
+export const Stance = z.enum(['supports', 'refutes', 'context'])
+export const Source = z.object({
+  id: Id,
+  url: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  excerpt: z.string(),
+  stance: Stance,
+  accessedAt: z.string(),
+  by: z.string(),
+  at: IsoTime
+})
+export type Source = z.infer<typeof Source>
+
+export const Claim = z.object({
+  id: Id,
+  quote: QuoteSelector,
+  position: PositionSelector,
+  verdict: Verdict,
+  conclusion: z.string(),
+  claimant: z.string(),
+  tags: z.array(z.string()),
+  notes: z.array(Note),
+  sources: z.array(Source),
+  createdBy: z.string(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime
+})
+export type Claim = z.infer<typeof Claim>
+
+/** Every change is an operation; the applied ones form the audit trail. */
+const opBase = { by: z.string().min(1), at: IsoTime }
+export const Operation = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('article.rename'), ...opBase, title: z.string().trim().min(1).max(500), previous: z.string() })
+])
+export type Operation = z.infer<typeof Operation>
+
+export const ARTICLE_FORMAT = 'factmark-article'
+export const ARTICLE_VERSION = 1
+
+export const ArticleDoc = z.object({
+  format: z.literal(ARTICLE_FORMAT),
+  version: z.literal(ARTICLE_VERSION),
+  article: Article,
+  claims: z.array(Claim),
+  log: z.array(Operation)
+})
+export type ArticleDoc = z.infer<typeof ArticleDoc>
+
+export const WORKSPACE_FORMAT = 'factmark-workspace'
+
+export const VerdictLabels = z.object({
+  unreviewed: z.string(),
+  verified: z.string(),
+  disputed: z.string(),
+  'needs-context': z.string(),
+  unverifiable: z.string()
+})
+
+export const WorkspaceSettings = z.object({
+  format: z.literal(WORKSPACE_FORMAT),
+  version: z.literal(1),
+  reviewer: z.string().nullable(),
+  organisation: z.string(),
+  verdictLabels: VerdictLabels,
+  createdAt: IsoTime
+})
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>
+
+export const DEFAULT_VERDICT_LABELS: z.infer<typeof VerdictLabels> = {
+  unreviewed: 'Unreviewed',
+  verified: 'Verified',
+  disputed: 'Disputed',
+  'needs-context': 'Needs context',
+  unverifiable: 'Unverifiable'
+}
+
+/** What the article list shows of an article without loading its claims into the UI. */
+export const ArticleSummary = z.object({
+  id: Id,
+  title: z.string(),
+  claims: z.number().int().nonnegative(),
+  reviewed: z.number().int().nonnegative(),
+  updatedAt: IsoTime,
+  origin: ArticleOrigin
+})
+export type ArticleSummary = z.infer<typeof ArticleSummary>
+
+export function summarize(doc: ArticleDoc): ArticleSummary {
+  const { article, claims } = doc
+  return {
+    id: article.id,
+    title: article.title,
+    claims: claims.length,
+    reviewed: claims.filter((c) => c.verdict !== 'unreviewed').length,
+    updatedAt: article.updatedAt,
+    origin: article.origin
+  }
+}

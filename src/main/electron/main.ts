@@ -1,0 +1,53 @@
+import { app, BrowserWindow, dialog } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createHandlers } from '../handlers'
+import { resolveWorkspaceDir } from '../workspace/location'
+import { loadSamples } from '../workspace/samples'
+import { openWorkspace } from '../workspace/workspace'
+import { registerAppScheme, serveRenderer } from './app-protocol'
+import { registerIpcHandlers } from './ipc'
+import { denyAllPermissions, hardenWebContents } from './security'
+import { createMainWindow } from './window'
+
+const here = dirname(fileURLToPath(import.meta.url)) // out/main
+const paths = {
+  preload: join(here, '../preload/index.cjs'),
+  renderer: join(here, '../renderer'),
+  data: join(app.getAppPath(), 'data')
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerAppScheme()
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows()
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.whenReady().then(start, (error: unknown) => fail(error))
+}
+
+async function start(): Promise<void> {
+  try {
+    const dir = resolveWorkspaceDir(process.argv, process.env, join(app.getPath('userData'), 'workspace'))
+    const workspace = await openWorkspace(dir, {
+      samples: () => loadSamples(paths.data),
+      fallbackReviewer: process.env.USER ?? process.env.USERNAME
+    })
+    denyAllPermissions()
+    serveRenderer(paths.renderer)
+    registerIpcHandlers(createHandlers({ workspace }))
+    createMainWindow(paths.preload)
+  } catch (error) {
+    fail(error)
+  }
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox('Factmark could not start', (error as Error)?.message ?? String(error))
+  app.exit(1)
+}

@@ -1,0 +1,206 @@
+import { mkdir, readdir, stat } from 'node:fs/promises'
+import { basename, join, relative } from 'node:path'
+import { Low } from 'lowdb'
+import { z } from 'zod'
+import {
+  ARTICLE_FORMAT,
+  ARTICLE_VERSION,
+  ArticleDoc,
+  DEFAULT_VERDICT_LABELS,
+  WORKSPACE_FORMAT,
+  WorkspaceSettings,
+  summarize,
+  type Article,
+  type ArticleSummary,
+  type Operation
+} from '../../core/model'
+import { apply } from '../../core/ops'
+import { newId } from '../../core/ids'
+import { FactmarkError } from '../../core/errors'
+import type { StoreProblem } from '../../core/api'
+import type { ArticleBody } from '../../core/plain-text'
+import { DurableJsonFile } from './json-file'
+import { isMovedAside, moveAside } from './move-aside'
+
+/** What an importer hands the store to make a new article. */
+export interface NewArticle {
+  title: string
+  body: ArticleBody
+  origin: Article['origin']
+  dateline?: string
+  byline?: string
+  site?: string
+  publishedAt?: string
+}
+
+export interface OpenOptions {
+  /** Articles a brand-new workspace starts with. */
+  samples?: () => Promise<NewArticle[]>
+  /** Who is recorded for changes while the workspace has no reviewer name. */
+  fallbackReviewer?: string
+  now?: () => Date
+}
+
+export interface Workspace {
+  readonly dir: string
+  settings(): WorkspaceSettings
+  problems(): StoreProblem[]
+  reviewer(): string
+  listArticles(): ArticleSummary[]
+  getArticle(id: string): ArticleDoc
+  createArticle(input: NewArticle): Promise<ArticleSummary>
+  applyOperation(id: string, op: Operation): Promise<ArticleDoc>
+}
+
+const SETTINGS_FILE = 'workspace.json'
+const ARTICLES_DIR = 'articles'
+
+export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<Workspace> {
+  const now = options.now ?? (() => new Date())
+  const problems: StoreProblem[] = []
+  const isNew = !(await exists(join(dir, SETTINGS_FILE))) && !(await exists(join(dir, ARTICLES_DIR)))
+  try {
+    await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
+  } catch (error) {
+    throw new FactmarkError('io', `Cannot use ${dir} as a workspace: ${(error as Error).message}`)
+  }
+
+  const settingsDb = await loadFile(join(dir, SETTINGS_FILE), WorkspaceSettings, dir, problems, now)
+  if (!settingsDb.data) {
+    settingsDb.data = defaultSettings(now())
+    await settingsDb.write()
+  }
+
+  const articles = new Map<string, Low<ArticleDoc>>()
+  for (const name of (await readdir(join(dir, ARTICLES_DIR))).sort()) {
+    if (!name.endsWith('.json') || name.startsWith('.') || isMovedAside(name)) continue
+    const path = join(dir, ARTICLES_DIR, name)
+    const db = await loadFile(path, ArticleDoc, dir, problems, now)
+    if (!db.data) continue
+    if (db.data.article.id !== basename(name, '.json')) {
+      problems.push({ file: relative(dir, path), movedTo: null, reason: `it holds article "${db.data.article.id}" under another name; it was not opened` })
+      continue
+    }
+    articles.set(db.data.article.id, db as Low<ArticleDoc>)
+  }
+
+  // One change at a time per article, in the order asked.
+  const queues = new Map<string, Promise<unknown>>()
+  function serialized<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const next = (queues.get(id) ?? Promise.resolve()).then(task)
+    queues.set(id, next.catch(() => {}))
+    return next
+  }
+
+  function dbOf(id: string): Low<ArticleDoc> {
+    const db = articles.get(id)
+    if (!db) throw new FactmarkError('not-found', `No article with id "${id}" in this workspace.`)
+    return db
+  }
+
+  const workspace: Workspace = {
+    dir,
+    settings: () => settingsDb.data!,
+    problems: () => [...problems],
+    reviewer: () => settingsDb.data?.reviewer ?? options.fallbackReviewer ?? 'Unknown reviewer',
+    listArticles: () =>
+      [...articles.values()].map((db) => summarize(db.data)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    getArticle: (id) => dbOf(id).data,
+    async createArticle(input) {
+      if (input.body.text.trim().length === 0) throw new FactmarkError('empty', 'The article has no text.')
+      const id = newId()
+      const at = now().toISOString()
+      const doc = ArticleDoc.parse({
+        format: ARTICLE_FORMAT,
+        version: ARTICLE_VERSION,
+        article: {
+          id,
+          title: input.title,
+          text: input.body.text,
+          blocks: input.body.blocks,
+          origin: input.origin,
+          dateline: input.dateline,
+          byline: input.byline,
+          site: input.site,
+          publishedAt: input.publishedAt,
+          createdBy: workspace.reviewer(),
+          createdAt: at,
+          updatedAt: at
+        },
+        claims: [],
+        log: []
+      })
+      const db = new Low<ArticleDoc>(new DurableJsonFile(join(dir, ARTICLES_DIR, `${id}.json`)), doc)
+      await db.write()
+      articles.set(id, db)
+      return summarize(doc)
+    },
+    applyOperation: (id, op) =>
+      serialized(id, async () => {
+        const db = dbOf(id)
+        const before = db.data
+        db.data = apply(before, op)
+        try {
+          await db.write()
+        } catch (error) {
+          db.data = before // what is on disk is still `before`
+          throw error
+        }
+        return db.data
+      })
+  }
+
+  if (isNew && options.samples) {
+    for (const sample of await options.samples()) await workspace.createArticle(sample)
+  }
+  return workspace
+}
+
+function defaultSettings(now: Date): WorkspaceSettings {
+  return {
+    format: WORKSPACE_FORMAT,
+    version: 1,
+    reviewer: null,
+    organisation: '',
+    verdictLabels: { ...DEFAULT_VERDICT_LABELS },
+    createdAt: now.toISOString()
+  }
+}
+
+/**
+ * Opens one lowdb file. A file that does not parse or validate is moved aside (never overwritten)
+ * and reported; the returned db then has no data.
+ */
+async function loadFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  dir: string,
+  problems: StoreProblem[],
+  now: () => Date
+): Promise<Low<z.output<S> | null>> {
+  const db = new Low<z.output<S> | null>(new DurableJsonFile(path), null)
+  let reason: string
+  try {
+    await db.read()
+    if (db.data === null) return db
+    const parsed = schema.safeParse(db.data)
+    if (parsed.success) {
+      db.data = parsed.data
+      return db
+    }
+    reason = `it is not a valid Factmark file (${z.prettifyError(parsed.error).split('\n').slice(0, 2).join(' ')})`
+  } catch (error) {
+    reason = error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : `it could not be read (${(error as Error).message})`
+  }
+  db.data = null
+  const movedTo = await moveAside(path, now()).catch(() => null)
+  problems.push({ file: relative(dir, path), movedTo: movedTo && relative(dir, movedTo), reason })
+  return db
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false
+  )
+}

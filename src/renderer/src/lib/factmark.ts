@@ -1,0 +1,18 @@
+import type { Result } from '../../../core/errors'
+
+/** A failed call to main, carrying the message main wrote for the user. */
+export class CallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** Unwraps a handler's result, so components can `await` a value and show `error.message` when it fails. */
+export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending
+  if (!result.ok) throw new CallError(result.error.code, result.error.message)
+  return result.value
+}
