@@ -3,8 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createHandlers } from '../handlers'
 import { resolveWorkspaceDir } from '../workspace/location'
-import { loadSamples } from '../workspace/samples'
-import { openWorkspace } from '../workspace/workspace'
+import { openServices } from '../services'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { registerIpcHandlers } from './ipc'
 import { denyAllPermissions, hardenWebContents } from './security'
@@ -34,13 +33,14 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   try {
     const dir = resolveWorkspaceDir(process.argv, process.env, join(app.getPath('userData'), 'workspace'))
-    const workspace = await openWorkspace(dir, {
-      samples: () => loadSamples(paths.data),
+    const services = await openServices({
+      workspaceDir: dir,
+      dataDir: paths.data,
       fallbackReviewer: process.env.USER ?? process.env.USERNAME
     })
     denyAllPermissions()
     serveRenderer(paths.renderer)
-    registerIpcHandlers(createHandlers({ workspace }))
+    registerIpcHandlers(createHandlers(services))
     createMainWindow(paths.preload)
   } catch (error) {
     fail(error)

@@ -1,0 +1,127 @@
+import { test as base, chromium, expect, _electron, type Browser, type Page } from '@playwright/test'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { channels } from '../../src/core/api'
+import { createHandlers } from '../../src/main/handlers'
+import { openServices } from '../../src/main/services'
+import { chromiumExecutable, detectMode, projectRoot, type AppMode } from './mode'
+import { serveRenderer } from './static-server'
+
+export interface LaunchedApp {
+  page: Page
+  mode: AppMode
+  workspaceDir: string
+  /** Uncaught errors and console errors in the page (a CSP violation shows up here). */
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+export interface LaunchOptions {
+  /** Defaults to the test's fresh temporary workspace. */
+  workspaceDir?: string
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
+
+type TestFixtures = {
+  /** A fresh, empty temporary folder; the app seeds it on first launch. */
+  workspaceDir: string
+  launchApp: (options?: LaunchOptions) => Promise<LaunchedApp>
+}
+type WorkerFixtures = {
+  appMode: AppMode
+  chromiumMode: { browser: Browser; rendererUrl: string } | null
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  appMode: [async ({}, use) => use(detectMode().mode), { scope: 'worker' }],
+
+  chromiumMode: [
+    async ({ appMode }, use) => {
+      if (appMode !== 'chromium') return use(null)
+      const server = await serveRenderer(join(projectRoot, 'out', 'renderer'))
+      const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS })
+      await use({ browser, rendererUrl: server.url })
+      await browser.close()
+      await server.close()
+    },
+    { scope: 'worker' }
+  ],
+
+  workspaceDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'factmark-e2e-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+
+  launchApp: async ({ appMode, chromiumMode, workspaceDir }, use) => {
+    const launched: LaunchedApp[] = []
+    await use(async (options = {}) => {
+      const dir = options.workspaceDir ?? workspaceDir
+      const app = chromiumMode ? await launchInChromium(chromiumMode, dir) : await launchElectron(dir)
+      launched.push(app)
+      return { ...app, mode: appMode }
+    })
+    for (const app of launched) await app.close()
+    for (const app of launched) expect(app.pageErrors, 'errors in the page').toEqual([])
+  }
+})
+
+export { expect }
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  return errors
+}
+
+/** The real app: out/main/index.js under the installed Electron binary. */
+async function launchElectron(workspaceDir: string): Promise<LaunchedApp> {
+  const args = [join(projectRoot, 'out', 'main', 'index.js'), '--workspace', workspaceDir]
+  if (process.getuid?.() === 0) args.unshift('--no-sandbox') // Chromium refuses to run as root with its OS sandbox
+  const electronApp = await _electron.launch({ args, cwd: projectRoot })
+  const page = await electronApp.firstWindow()
+  const pageErrors = watchErrors(page)
+  return { page, mode: 'electron', workspaceDir, pageErrors, close: () => electronApp.close() }
+}
+
+/**
+ * The built renderer in Chromium, with `window.factmark` built from the same contract and bound to
+ * the same handlers over the same workspace files as in Electron.
+ */
+async function launchInChromium(
+  chromiumMode: { browser: Browser; rendererUrl: string },
+  workspaceDir: string
+): Promise<LaunchedApp> {
+  const services = await openServices({
+    workspaceDir,
+    dataDir: join(projectRoot, 'data'),
+    fallbackReviewer: 'E2E Reviewer'
+  })
+  const handlers = createHandlers(services)
+  const context = await chromiumMode.browser.newContext({ viewport: { width: 1280, height: 860 } })
+  for (const channel of channels) {
+    await context.exposeBinding(`__factmark_${channel}`, (_source, arg: unknown) => handlers[channel](arg))
+  }
+  await context.addInitScript((names: string[]) => {
+    const bindings = window as unknown as Record<string, (arg: unknown) => Promise<unknown>>
+    const api = Object.fromEntries(names.map((name) => [name, (arg?: unknown) => bindings[`__factmark_${name}`]!(arg)]))
+    Object.defineProperty(window, 'factmark', { value: Object.freeze(api), enumerable: true })
+  }, channels)
+  const page = await context.newPage()
+  const pageErrors = watchErrors(page)
+  await page.goto(chromiumMode.rendererUrl)
+  return { page, mode: 'chromium', workspaceDir, pageErrors, close: () => context.close() }
+}
