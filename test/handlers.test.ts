@@ -1,0 +1,80 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { channels } from '../src/core/api'
+import { createHandlers } from '../src/main/handlers'
+import { openServices } from '../src/main/services'
+import { dataDir, tempDir } from './helpers/temp-dir'
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name)
+      files[path] = await readFile(path, 'utf8')
+    }
+  }
+  return files
+}
+
+async function setup() {
+  const dir = await tempDir()
+  const handlers = createHandlers(await openServices({ workspaceDir: dir, dataDir }))
+  const [sample] = (await handlers.listArticles(undefined)).ok ? ((await handlers.listArticles(undefined)) as { value: { id: string }[] }).value : []
+  return { dir, handlers, sampleId: sample!.id }
+}
+
+describe('handlers', () => {
+  it('offers exactly one handler per channel of the contract', async () => {
+    const { handlers } = await setup()
+    expect(Object.keys(handlers).sort()).toEqual([...channels].sort())
+  })
+
+  it.each([
+    ['renameArticle', { id: 42, title: 'x' }, /renameArticle: .*id.*expected string/],
+    ['renameArticle', { title: 'No id' }, /renameArticle: .*id/],
+    ['renameArticle', 'just a string', /renameArticle: .*expected object/],
+    ['createArticleFromText', { title: '   ', text: 'Body' }, /createArticleFromText: .*a title is needed/],
+    ['createArticleFromText', null, /createArticleFromText: .*expected object/],
+    ['getArticle', {}, /getArticle: .*id/]
+  ] as const)('%s given a malformed argument (%j) answers ok:false with a clear message and writes nothing', async (channel, arg, message) => {
+    const { dir, handlers } = await setup()
+    const before = await snapshot(dir)
+    const result = await handlers[channel](arg)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-argument')
+      expect(result.error.message).toMatch(message)
+      expect(result.error.message).not.toMatch(/\n/)
+    }
+    expect(await snapshot(dir)).toEqual(before)
+  })
+
+  it('answers not-found for an unknown article, and writes nothing', async () => {
+    const { dir, handlers } = await setup()
+    const before = await snapshot(dir)
+    expect(await handlers.renameArticle({ id: 'nosuchart', title: 'New' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No article with id "nosuchart" in this workspace.' }
+    })
+    expect(await snapshot(dir)).toEqual(before)
+  })
+
+  it('renames an article through the operation log, recording who and when', async () => {
+    const { handlers, sampleId } = await setup()
+    const renamed = await handlers.renameArticle({ id: sampleId, title: '  Trade with Kazakhstan  ' })
+    expect(renamed).toMatchObject({ ok: true, value: { id: sampleId, title: 'Trade with Kazakhstan' } })
+    const doc = await handlers.getArticle({ id: sampleId })
+    expect(doc.ok && doc.value.log).toEqual([
+      expect.objectContaining({ type: 'article.rename', title: 'Trade with Kazakhstan', previous: 'Belarus aims to intensify trade and economic cooperation with Kazakhstan' })
+    ])
+  })
+
+  it('creates an article from pasted text', async () => {
+    const { handlers } = await setup()
+    const created = await handlers.createArticleFromText({ title: 'Pasted', text: 'One.\r\nTwo.' })
+    expect(created).toMatchObject({ ok: true, value: { title: 'Pasted', claims: 0 } })
+    const list = await handlers.listArticles(undefined)
+    expect(list.ok && list.value.map((a) => a.title)).toContain('Pasted')
+  })
+})
