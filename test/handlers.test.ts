@@ -19,9 +19,10 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 
 async function setup() {
   const dir = await tempDir()
-  const handlers = createHandlers(await openServices({ workspaceDir: dir, dataDir }))
+  const opened: string[] = []
+  const handlers = createHandlers(await openServices({ workspaceDir: dir, dataDir, openExternal: async (url) => void opened.push(url) }))
   const [sample] = (await handlers.listArticles(undefined)).ok ? ((await handlers.listArticles(undefined)) as { value: { id: string }[] }).value : []
-  return { dir, handlers, sampleId: sample!.id }
+  return { dir, handlers, opened, sampleId: sample!.id }
 }
 
 describe('handlers', () => {

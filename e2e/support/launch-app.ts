@@ -14,6 +14,8 @@ export interface LaunchedApp {
   workspaceDir: string
   /** Uncaught errors and console errors in the page (a CSP violation shows up here). */
   pageErrors: string[]
+  /** The links main handed to the system browser (recorded instead of opened). */
+  openedExternally(): Promise<string[]>
   close(): Promise<void>
 }
 
@@ -92,9 +94,22 @@ async function launchElectron(workspaceDir: string): Promise<LaunchedApp> {
   const args = [join(projectRoot, 'out', 'main', 'index.js'), '--workspace', workspaceDir]
   if (process.getuid?.() === 0) args.unshift('--no-sandbox') // Chromium refuses to run as root with its OS sandbox
   const electronApp = await _electron.launch({ args, cwd: projectRoot })
+  // Record instead of opening a browser: replace shell.openExternal inside the main process.
+  await electronApp.evaluate(({ shell }) => {
+    const opened: string[] = []
+    Object.assign(globalThis, { __factmarkOpened: opened })
+    shell.openExternal = async (url: string) => void opened.push(url)
+  })
   const page = await electronApp.firstWindow()
   const pageErrors = watchErrors(page)
-  return { page, mode: 'electron', workspaceDir, pageErrors, close: () => electronApp.close() }
+  return {
+    page,
+    mode: 'electron',
+    workspaceDir,
+    pageErrors,
+    openedExternally: () => electronApp.evaluate(() => [...(globalThis as unknown as { __factmarkOpened: string[] }).__factmarkOpened]),
+    close: () => electronApp.close()
+  }
 }
 
 /**
@@ -105,9 +120,11 @@ async function launchInChromium(
   chromiumMode: { browser: Browser; rendererUrl: string },
   workspaceDir: string
 ): Promise<LaunchedApp> {
+  const openedExternally: string[] = []
   const services = await openServices({
     workspaceDir,
     dataDir: join(projectRoot, 'data'),
+    openExternal: async (url) => void openedExternally.push(url),
     fallbackReviewer: 'E2E Reviewer'
   })
   const handlers = createHandlers(services)
@@ -123,5 +140,12 @@ async function launchInChromium(
   const page = await context.newPage()
   const pageErrors = watchErrors(page)
   await page.goto(chromiumMode.rendererUrl)
-  return { page, mode: 'chromium', workspaceDir, pageErrors, close: () => context.close() }
+  return {
+    page,
+    mode: 'chromium',
+    workspaceDir,
+    pageErrors,
+    openedExternally: async () => [...openedExternally],
+    close: () => context.close()
+  }
 }

@@ -1,7 +1,7 @@
 // The IPC contract: one table, channel → schema of its argument and of its result.
 // The preload builds `window.factmark` from it; main's handlers validate against it.
 import { z } from 'zod'
-import { ArticleDoc, ArticleSummary, WorkspaceSettings } from './model'
+import { ArticleDoc, ArticleSummary, Operation, WorkspaceSettings } from './model'
 import type { Result } from './errors'
 
 export const StoreProblem = z.object({
@@ -28,6 +28,17 @@ export const contract = {
     input: z.object({ title: z.string().trim().min(1, 'a title is needed').max(500), text: z.string() }),
     output: ArticleSummary
   },
+  /** Applies one operation (main stamps who and when) and returns it as stored. */
+  applyOperation: {
+    input: z.object({ articleId: z.string().min(1), op: Operation }),
+    output: z.object({ op: Operation, summary: ArticleSummary })
+  },
+  setReviewer: {
+    input: z.object({ name: z.string().trim().min(1, 'a name is needed').max(100) }),
+    output: WorkspaceSettings
+  },
+  /** Opens a source link in the system browser; only http(s) links without credentials. */
+  openExternal: { input: z.object({ url: z.string() }), output: z.object({ opened: z.string() }) },
   renameArticle: {
     input: z.object({ id: z.string().min(1), title: z.string().trim().min(1, 'a title is needed').max(500) }),
     output: ArticleSummary

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unsupported-type'
   | 'io'
   | 'forbidden'
+  | 'conflict'
+  | 'unsafe-url'
   | 'internal'
 
 export interface FactmarkErrorInfo {

@@ -50,18 +50,21 @@ export type Article = z.infer<typeof Article>
 export const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() })
 export const PositionSelector = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
 
-export const Note = z.object({ id: Id, text: z.string(), by: z.string(), at: IsoTime, editedAt: IsoTime.optional() })
+export const Note = z.object({ id: Id, text: z.string().min(1).max(20000), by: z.string(), at: IsoTime, editedAt: IsoTime.optional() })
 export type Note = z.infer<typeof Note>
 
-export const Stance = z.enum(['supports', 'refutes', 'context'])
+export const STANCES = ['supports', 'refutes', 'context'] as const
+export const Stance = z.enum(STANCES)
+export type Stance = z.infer<typeof Stance>
 export const Source = z.object({
   id: Id,
-  url: z.string(),
-  title: z.string(),
-  publisher: z.string(),
-  excerpt: z.string(),
+  url: z.string().max(4000),
+  title: z.string().max(1000),
+  publisher: z.string().max(500),
+  excerpt: z.string().max(20000),
   stance: Stance,
-  accessedAt: z.string(),
+  /** The day the reviewer read the source, as YYYY-MM-DD. */
+  accessedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
   by: z.string(),
   at: IsoTime
 })
@@ -83,10 +86,25 @@ export const Claim = z.object({
 })
 export type Claim = z.infer<typeof Claim>
 
-/** Every change is an operation; the applied ones form the audit trail. */
+/**
+ * Every change is an operation: plain JSON with who (`by`) and when (`at`). Each carries what its inverse needs
+ * (`previous` values, snapshots of what it removes), so undo is just another operation and the log is a full audit trail.
+ */
 const opBase = { by: z.string().min(1), at: IsoTime }
+const onClaim = { ...opBase, claimId: Id }
 export const Operation = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('article.rename'), ...opBase, title: z.string().trim().min(1).max(500), previous: z.string() })
+  z.object({ type: z.literal('article.rename'), ...opBase, title: z.string().trim().min(1).max(500), previous: z.string() }),
+  z.object({ type: z.literal('claim.create'), ...opBase, claim: Claim }),
+  z.object({ type: z.literal('claim.delete'), ...onClaim, claim: Claim }),
+  z.object({ type: z.literal('claim.setVerdict'), ...onClaim, verdict: Verdict, previous: Verdict }),
+  z.object({ type: z.literal('claim.setConclusion'), ...onClaim, conclusion: z.string().max(5000), previous: z.string() }),
+  z.object({ type: z.literal('claim.setClaimant'), ...onClaim, claimant: z.string().max(500), previous: z.string() }),
+  z.object({ type: z.literal('claim.setTags'), ...onClaim, tags: z.array(z.string().min(1).max(100)).max(50), previous: z.array(z.string()) }),
+  z.object({ type: z.literal('claim.addNote'), ...onClaim, note: Note }),
+  z.object({ type: z.literal('claim.editNote'), ...onClaim, noteId: Id, text: z.string().min(1).max(20000), previous: z.string() }),
+  z.object({ type: z.literal('claim.deleteNote'), ...onClaim, note: Note }),
+  z.object({ type: z.literal('claim.addSource'), ...onClaim, source: Source }),
+  z.object({ type: z.literal('claim.deleteSource'), ...onClaim, source: Source })
 ])
 export type Operation = z.infer<typeof Operation>
 

@@ -1,13 +1,161 @@
-import type { ArticleDoc, Operation } from './model'
+import { FactmarkError } from './errors'
+import { checkSourceUrl } from './links'
+import type { ArticleDoc, Claim, Operation } from './model'
 
-/** The only way a document changes. Pure: returns a new document with the operation applied and logged. */
+/**
+ * The only way a document changes. Pure: returns a new document with the operation applied and logged,
+ * or throws a FactmarkError when the operation does not fit the document (e.g. it was made against an older state).
+ */
 export function apply(doc: ArticleDoc, op: Operation): ArticleDoc {
+  const changed = applyChange(doc, op)
+  return { ...changed, article: { ...changed.article, updatedAt: op.at }, log: [...doc.log, op] }
+}
+
+/** Replays a log onto a document: how two copies merge and how the audit trail is checked. */
+export function replay(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc {
+  return ops.reduce(apply, doc)
+}
+
+/** The operation that undoes `op`, made by `by` at `at`. */
+export function invert(op: Operation, by: string, at: string): Operation {
+  const stamp = { by, at }
   switch (op.type) {
     case 'article.rename':
-      return {
-        ...doc,
-        article: { ...doc.article, title: op.title, updatedAt: op.at },
-        log: [...doc.log, op]
-      }
+      return { type: op.type, ...stamp, title: op.previous, previous: op.title }
+    case 'claim.create':
+      return { type: 'claim.delete', ...stamp, claimId: op.claim.id, claim: op.claim }
+    case 'claim.delete':
+      return { type: 'claim.create', ...stamp, claim: op.claim }
+    case 'claim.setVerdict':
+      return { type: op.type, ...stamp, claimId: op.claimId, verdict: op.previous, previous: op.verdict }
+    case 'claim.setConclusion':
+      return { type: op.type, ...stamp, claimId: op.claimId, conclusion: op.previous, previous: op.conclusion }
+    case 'claim.setClaimant':
+      return { type: op.type, ...stamp, claimId: op.claimId, claimant: op.previous, previous: op.claimant }
+    case 'claim.setTags':
+      return { type: op.type, ...stamp, claimId: op.claimId, tags: op.previous, previous: op.tags }
+    case 'claim.addNote':
+      return { type: 'claim.deleteNote', ...stamp, claimId: op.claimId, note: op.note }
+    case 'claim.deleteNote':
+      return { type: 'claim.addNote', ...stamp, claimId: op.claimId, note: op.note }
+    case 'claim.editNote':
+      return { type: op.type, ...stamp, claimId: op.claimId, noteId: op.noteId, text: op.previous, previous: op.text }
+    case 'claim.addSource':
+      return { type: 'claim.deleteSource', ...stamp, claimId: op.claimId, source: op.source }
+    case 'claim.deleteSource':
+      return { type: 'claim.addSource', ...stamp, claimId: op.claimId, source: op.source }
   }
+}
+
+/** The same operation, stamped with who made it and when (main stamps every operation it receives). */
+export function restamp(op: Operation, by: string, at: string): Operation {
+  return { ...op, by, at }
+}
+
+function applyChange(doc: ArticleDoc, op: Operation): ArticleDoc {
+  switch (op.type) {
+    case 'article.rename':
+      expectSame(doc.article.title, op.previous, 'the title')
+      return { ...doc, article: { ...doc.article, title: op.title } }
+    case 'claim.create':
+      return createClaim(doc, op.claim)
+    case 'claim.delete':
+      claimOf(doc, op.claimId)
+      return { ...doc, claims: doc.claims.filter((c) => c.id !== op.claimId) }
+    case 'claim.setVerdict':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        expectSame(c.verdict, op.previous, 'the verdict')
+        return { ...c, verdict: op.verdict }
+      })
+    case 'claim.setConclusion':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        expectSame(c.conclusion, op.previous, 'the conclusion')
+        return { ...c, conclusion: op.conclusion }
+      })
+    case 'claim.setClaimant':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        expectSame(c.claimant, op.previous, 'the claimant')
+        return { ...c, claimant: op.claimant }
+      })
+    case 'claim.setTags':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        expectSame(c.tags.join('\u0000'), op.previous.join('\u0000'), 'the tags')
+        return { ...c, tags: [...op.tags] }
+      })
+    case 'claim.addNote':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        if (c.notes.some((n) => n.id === op.note.id)) conflict('That note is already there.')
+        return { ...c, notes: [...c.notes, op.note].sort((a, b) => a.at.localeCompare(b.at)) }
+      })
+    case 'claim.editNote':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        const note = c.notes.find((n) => n.id === op.noteId) ?? notFound('note')
+        expectSame(note.text, op.previous, 'the note')
+        return { ...c, notes: c.notes.map((n) => (n.id === op.noteId ? { ...n, text: op.text, editedAt: op.at } : n)) }
+      })
+    case 'claim.deleteNote':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        if (!c.notes.some((n) => n.id === op.note.id)) notFound('note')
+        return { ...c, notes: c.notes.filter((n) => n.id !== op.note.id) }
+      })
+    case 'claim.addSource':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        const link = checkSourceUrl(op.source.url)
+        if (!link.ok) throw new FactmarkError('unsafe-url', link.message)
+        if (c.sources.some((s) => s.id === op.source.id)) conflict('That source is already there.')
+        return { ...c, sources: [...c.sources, op.source] }
+      })
+    case 'claim.deleteSource':
+      return updateClaim(doc, op.claimId, op.at, (c) => {
+        if (!c.sources.some((s) => s.id === op.source.id)) notFound('source')
+        return { ...c, sources: c.sources.filter((s) => s.id !== op.source.id) }
+      })
+  }
+}
+
+/** Claims are kept in article order (start, then end), so lists and exports need no sorting. */
+export function compareClaims(a: Claim, b: Claim): number {
+  return a.position.start - b.position.start || a.position.end - b.position.end || a.createdAt.localeCompare(b.createdAt)
+}
+
+function createClaim(doc: ArticleDoc, claim: Claim): ArticleDoc {
+  const { start, end } = claim.position
+  if (doc.claims.some((c) => c.id === claim.id)) conflict('That claim is already there.')
+  if (!(start < end && end <= doc.article.text.length) || doc.article.text.slice(start, end) !== claim.quote.exact) {
+    throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position.')
+  }
+  const claims = [...doc.claims]
+  let lo = 0
+  let hi = claims.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (compareClaims(claims[mid]!, claim) <= 0) lo = mid + 1
+    else hi = mid
+  }
+  claims.splice(lo, 0, claim)
+  return { ...doc, claims }
+}
+
+function updateClaim(doc: ArticleDoc, claimId: string, at: string, change: (claim: Claim) => Claim): ArticleDoc {
+  const index = doc.claims.findIndex((c) => c.id === claimId)
+  if (index < 0) notFound('claim')
+  const claims = [...doc.claims]
+  claims[index] = { ...change(claims[index]!), updatedAt: at }
+  return { ...doc, claims }
+}
+
+function claimOf(doc: ArticleDoc, claimId: string): Claim {
+  return doc.claims.find((c) => c.id === claimId) ?? notFound('claim')
+}
+
+function expectSame<T>(actual: T, expected: T, what: string): void {
+  if (actual !== expected) conflict(`${what[0]!.toUpperCase()}${what.slice(1)} was changed meanwhile; reload the article and try again.`)
+}
+
+function conflict(message: string): never {
+  throw new FactmarkError('conflict', message)
+}
+
+function notFound(what: string): never {
+  throw new FactmarkError('not-found', `That ${what} no longer exists.`)
 }

@@ -1,12 +1,16 @@
 import { z } from 'zod'
 import { contract, type Channel, type Handlers, type Output } from '../core/api'
 import { FactmarkError, type Result } from '../core/errors'
-import { summarize } from '../core/model'
+import { checkSourceUrl } from '../core/links'
+import { summarize, type ArticleDoc, type Operation } from '../core/model'
+import { restamp } from '../core/ops'
 import { articleFromText } from './import/text-file'
 import type { Workspace } from './workspace/workspace'
 
 export interface Services {
   workspace: Workspace
+  /** Hands a checked http(s) link to the system browser (shell.openExternal in the app). */
+  openExternal: (url: string) => Promise<void>
   now?: () => Date
 }
 
@@ -24,6 +28,19 @@ export function createHandlers(services: Services): Handlers {
     getArticle: ({ id }) => workspace.getArticle(id),
     createArticleFromText: ({ title, text }) =>
       workspace.createArticle(articleFromText(text, { title, origin: { kind: 'paste' } })),
+    applyOperation: async ({ articleId, op }) => {
+      const stamped = restamp(op, workspace.reviewer(), now().toISOString())
+      checkNoteOwnership(workspace.getArticle(articleId), stamped, workspace.reviewer())
+      const doc = await workspace.applyOperation(articleId, stamped)
+      return { op: stamped, summary: summarize(doc) }
+    },
+    setReviewer: ({ name }) => workspace.setReviewer(name),
+    openExternal: async ({ url }) => {
+      const link = checkSourceUrl(url)
+      if (!link.ok) throw new FactmarkError('unsafe-url', link.message)
+      await services.openExternal(link.url)
+      return { opened: link.url }
+    },
     renameArticle: async ({ id, title }) => {
       const previous = workspace.getArticle(id).article.title
       const doc = await workspace.applyOperation(id, {
@@ -55,6 +72,17 @@ export function createHandlers(services: Services): Handlers {
     }
   }
   return handlers as Handlers
+}
+
+/** Reviewers edit and delete their own notes only. */
+function checkNoteOwnership(doc: ArticleDoc, op: Operation, reviewer: string): void {
+  const note =
+    op.type === 'claim.addNote' || op.type === 'claim.deleteNote' ? op.note
+    : op.type === 'claim.editNote' ? doc.claims.find((c) => c.id === op.claimId)?.notes.find((n) => n.id === op.noteId)
+    : undefined
+  if (note && note.by !== reviewer) {
+    throw new FactmarkError('forbidden', `That note is ${note.by}'s; only its author can change it.`)
+  }
 }
 
 function failure(code: FactmarkError['code'], message: string): Result<never> {

@@ -3,10 +3,15 @@ import { loadSamples } from './workspace/samples'
 import { openWorkspace } from './workspace/workspace'
 
 /** Everything the handlers need, for one workspace folder. The Electron app and the e2e fixture both start here. */
-export async function openServices(options: { workspaceDir: string; dataDir: string; fallbackReviewer?: string }): Promise<Services> {
+export async function openServices(options: {
+  workspaceDir: string
+  dataDir: string
+  openExternal: (url: string) => Promise<void>
+  fallbackReviewer?: string
+}): Promise<Services> {
   const workspace = await openWorkspace(options.workspaceDir, {
     samples: () => loadSamples(options.dataDir),
     fallbackReviewer: options.fallbackReviewer
   })
-  return { workspace }
+  return { workspace, openExternal: options.openExternal }
 }

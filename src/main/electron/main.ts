@@ -5,6 +5,7 @@ import { createHandlers } from '../handlers'
 import { resolveWorkspaceDir } from '../workspace/location'
 import { openServices } from '../services'
 import { registerAppScheme, serveRenderer } from './app-protocol'
+import { openInBrowser } from './external-links'
 import { registerIpcHandlers } from './ipc'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { createMainWindow } from './window'
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
     const services = await openServices({
       workspaceDir: dir,
       dataDir: paths.data,
+      openExternal: openInBrowser,
       fallbackReviewer: process.env.USER ?? process.env.USERNAME
     })
     denyAllPermissions()

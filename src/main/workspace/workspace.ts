@@ -50,6 +50,7 @@ export interface Workspace {
   getArticle(id: string): ArticleDoc
   createArticle(input: NewArticle): Promise<ArticleSummary>
   applyOperation(id: string, op: Operation): Promise<ArticleDoc>
+  setReviewer(name: string): Promise<WorkspaceSettings>
 }
 
 const SETTINGS_FILE = 'workspace.json'
@@ -134,6 +135,17 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
       await db.write()
       articles.set(id, db)
       return summarize(doc)
+    },
+    async setReviewer(name) {
+      const before = settingsDb.data!
+      settingsDb.data = { ...before, reviewer: name }
+      try {
+        await settingsDb.write()
+      } catch (error) {
+        settingsDb.data = before
+        throw error
+      }
+      return settingsDb.data
     },
     applyOperation: (id, op) =>
       serialized(id, async () => {
