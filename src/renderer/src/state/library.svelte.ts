@@ -1,14 +1,22 @@
 import type { WorkspaceInfo } from '../../../core/api'
-import type { ArticleDoc, ArticleSummary } from '../../../core/model'
+import type { ArticleSummary } from '../../../core/model'
 import { unwrap } from '../lib/factmark'
+import { notices } from './notices.svelte'
+import { ReviewSession } from './review.svelte'
 
-/** The workspace's articles and the one open in the reader. */
+/** The workspace's articles, the one under review, and who the reviewer is. */
 class Library {
   workspace = $state.raw<WorkspaceInfo | null>(null)
   articles = $state.raw<ArticleSummary[]>([])
-  openDoc = $state.raw<ArticleDoc | null>(null)
+  session = $state<ReviewSession | null>(null)
   loading = $state(true)
   error = $state<string | null>(null)
+  /** Set while the reviewer-name dialog is open; resolves with the name, or null if dismissed. */
+  namePrompt = $state.raw<((name: string | null) => void) | null>(null)
+
+  get reviewer(): string | null {
+    return this.workspace?.settings.reviewer ?? null
+  }
 
   async load(): Promise<void> {
     this.loading = true
@@ -26,11 +34,42 @@ class Library {
 
   async open(id: string): Promise<void> {
     try {
-      this.openDoc = await unwrap(window.factmark.getArticle({ id }))
+      const doc = await unwrap(window.factmark.getArticle({ id }))
+      this.session = new ReviewSession(
+        doc,
+        () => this.ensureReviewer(),
+        (summary) => this.#updateSummary(summary as ArticleSummary)
+      )
       this.error = null
     } catch (error) {
       this.error = (error as Error).message
     }
+  }
+
+  /** The reviewer's name, asked for once (the first time they change something) and kept in the workspace. */
+  ensureReviewer(): Promise<string | null> {
+    if (this.reviewer) return Promise.resolve(this.reviewer)
+    return new Promise((resolve) => {
+      this.namePrompt = (name) => {
+        this.namePrompt = null
+        resolve(name)
+      }
+    })
+  }
+
+  async setReviewer(name: string): Promise<boolean> {
+    try {
+      const settings = await unwrap(window.factmark.setReviewer({ name }))
+      if (this.workspace) this.workspace = { ...this.workspace, settings }
+      return true
+    } catch (error) {
+      notices.error((error as Error).message)
+      return false
+    }
+  }
+
+  #updateSummary(summary: ArticleSummary): void {
+    this.articles = this.articles.map((a) => (a.id === summary.id ? summary : a))
   }
 }
 

@@ -1,0 +1,88 @@
+import { VERDICTS, type Claim, type Verdict } from '../../../core/model'
+import { overlapSegments } from '../../../core/anchoring/overlaps'
+import type { TextDom } from './text-dom'
+
+export const highlightName = (verdict: Verdict) => `fm-${verdict}`
+export const OVERLAP_HIGHLIGHT = 'fm-overlap'
+export const SELECTED_HIGHLIGHT = 'fm-selected'
+
+/**
+ * Draws claims with the CSS Custom Highlight API: one Highlight per verdict, one for text that two or more
+ * claims cover, one for the selected claim. The article DOM is never touched. Updates are incremental:
+ * a changed claim moves one Range between Highlights, so a new mark paints in the next frame even with
+ * thousands of claims.
+ */
+export class HighlightPainter {
+  readonly #byVerdict = new Map<Verdict, Highlight>()
+  readonly #overlap = new Highlight()
+  readonly #selected = new Highlight()
+  #ranges = new Map<string, { range: Range; verdict: Verdict; start: number; end: number }>()
+  #positionsKey = ''
+
+  constructor(private readonly dom: TextDom) {
+    for (const verdict of VERDICTS) {
+      const highlight = new Highlight()
+      highlight.priority = 0
+      this.#byVerdict.set(verdict, highlight)
+      CSS.highlights.set(highlightName(verdict), highlight)
+    }
+    this.#overlap.priority = 1
+    this.#selected.priority = 2
+    CSS.highlights.set(OVERLAP_HIGHLIGHT, this.#overlap)
+    CSS.highlights.set(SELECTED_HIGHLIGHT, this.#selected)
+  }
+
+  /** Brings the highlights in line with `claims` (in article order). */
+  sync(claims: readonly Claim[], selectedId: string | null): void {
+    const seen = new Set<string>()
+    let positionsChanged = claims.length !== this.#ranges.size
+    for (const claim of claims) {
+      seen.add(claim.id)
+      const { start, end } = claim.position
+      const known = this.#ranges.get(claim.id)
+      if (known && known.start === start && known.end === end) {
+        if (known.verdict !== claim.verdict) {
+          this.#byVerdict.get(known.verdict)!.delete(known.range)
+          this.#byVerdict.get(claim.verdict)!.add(known.range)
+          known.verdict = claim.verdict
+        }
+        continue
+      }
+      if (known) this.#byVerdict.get(known.verdict)!.delete(known.range)
+      const range = this.dom.range(start, end)
+      this.#ranges.set(claim.id, { range, verdict: claim.verdict, start, end })
+      this.#byVerdict.get(claim.verdict)!.add(range)
+      positionsChanged = true
+    }
+    for (const [id, known] of this.#ranges) {
+      if (seen.has(id)) continue
+      this.#byVerdict.get(known.verdict)!.delete(known.range)
+      this.#ranges.delete(id)
+      positionsChanged = true
+    }
+    if (positionsChanged) this.#paintOverlaps(claims)
+    this.#selected.clear()
+    const selected = selectedId ? this.#ranges.get(selectedId) : undefined
+    if (selected) this.#selected.add(selected.range)
+  }
+
+  rangeOf(claimId: string): Range | undefined {
+    return this.#ranges.get(claimId)?.range
+  }
+
+  destroy(): void {
+    for (const verdict of VERDICTS) CSS.highlights.delete(highlightName(verdict))
+    CSS.highlights.delete(OVERLAP_HIGHLIGHT)
+    CSS.highlights.delete(SELECTED_HIGHLIGHT)
+  }
+
+  #paintOverlaps(claims: readonly Claim[]): void {
+    const key = claims.map((c) => `${c.position.start}:${c.position.end}`).join(',')
+    if (key === this.#positionsKey) return
+    this.#positionsKey = key
+    this.#overlap.clear()
+    for (const segment of overlapSegments(claims.map((c) => c.position))) {
+      this.#overlap.add(this.dom.range(segment.start, segment.end))
+    }
+  }
+}

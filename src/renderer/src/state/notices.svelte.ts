@@ -1,0 +1,27 @@
+export interface Notice {
+  id: number
+  kind: 'error' | 'info'
+  text: string
+}
+
+/** Short messages for the user: failures from main (in its own words) and confirmations like "Claim deleted". */
+class Notices {
+  list = $state<Notice[]>([])
+  #next = 1
+
+  show(text: string, kind: Notice['kind'] = 'info', ms = kind === 'error' ? 8000 : 4000): void {
+    const id = this.#next++
+    this.list = [...this.list.slice(-2), { id, kind, text }]
+    setTimeout(() => this.dismiss(id), ms)
+  }
+
+  error(text: string): void {
+    this.show(text, 'error')
+  }
+
+  dismiss(id: number): void {
+    this.list = this.list.filter((n) => n.id !== id)
+  }
+}
+
+export const notices = new Notices()

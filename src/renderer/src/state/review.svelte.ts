@@ -1,0 +1,150 @@
+import type { ArticleDoc, Claim, Operation, Verdict } from '../../../core/model'
+import { apply, invert, restamp } from '../../../core/ops'
+import { claimMatches } from '../lib/history'
+import { unwrap } from '../lib/factmark'
+import { notices } from './notices.svelte'
+
+/**
+ * The article under review: its document, the selected claim, list filters, and undo/redo.
+ * Every change goes to main as an operation; once main has stored it, the same reducer applies it here.
+ */
+export class ReviewSession {
+  doc = $state.raw<ArticleDoc>(null!)
+  selectedId = $state<string | null>(null)
+  /** Claims under the last click, shortest first, so overlapping ones stay reachable. */
+  underPointer = $state.raw<string[]>([])
+  verdictFilter = $state<Verdict | 'all'>('all')
+  query = $state('')
+  busy = $state(false)
+  #undo = $state.raw<Operation[]>([])
+  #redo = $state.raw<Operation[]>([])
+
+  constructor(
+    doc: ArticleDoc,
+    private readonly reviewer: () => Promise<string | null>,
+    private readonly onStored: (summary: { id: string }) => void
+  ) {
+    this.doc = doc
+  }
+
+  get claims(): Claim[] {
+    return this.doc.claims
+  }
+
+  get selected(): Claim | null {
+    return this.doc.claims.find((c) => c.id === this.selectedId) ?? null
+  }
+
+  get visibleClaims(): Claim[] {
+    return this.doc.claims.filter((c) => (this.verdictFilter === 'all' || c.verdict === this.verdictFilter) && claimMatches(c, this.query))
+  }
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0
+  }
+
+  get canRedo(): boolean {
+    return this.#redo.length > 0
+  }
+
+  select(id: string | null, underPointer: string[] = []): void {
+    this.selectedId = id
+    this.underPointer = underPointer
+  }
+
+  /**
+   * Sends one operation; true when main stored it. Changes run one after another, and `build` runs when its
+   * turn comes, against the document as it is then: keys pressed in quick succession act in order.
+   * A builder may return null when, by then, there is nothing to do.
+   */
+  run(build: (by: string, at: string) => Operation | null): Promise<boolean> {
+    return this.#enqueue(async () => {
+      const by = await this.reviewer()
+      const op = by && build(by, new Date().toISOString())
+      const stored = op ? await this.#send(op) : null
+      if (stored) {
+        this.#undo = [...this.#undo, stored]
+        this.#redo = []
+      }
+      return stored !== null
+    })
+  }
+
+  undo(): Promise<void> {
+    return this.#enqueue(async () => {
+      const op = this.#undo.at(-1)
+      const by = op && (await this.reviewer())
+      if (!op || !by) return
+      if (await this.#send(invert(op, by, new Date().toISOString()))) {
+        this.#undo = this.#undo.slice(0, -1)
+        this.#redo = [...this.#redo, op]
+        notices.show(`Undone: ${undoLabel(op)}`)
+      }
+    })
+  }
+
+  redo(): Promise<void> {
+    return this.#enqueue(async () => {
+      const op = this.#redo.at(-1)
+      const by = op && (await this.reviewer())
+      if (!op || !by) return
+      const stored = await this.#send(restamp(op, by, new Date().toISOString()))
+      if (stored) {
+        this.#redo = this.#redo.slice(0, -1)
+        this.#undo = [...this.#undo, stored]
+        notices.show(`Redone: ${undoLabel(op)}`)
+      }
+    })
+  }
+
+  /** Resolves once every change asked for so far has been stored (or refused). */
+  idle(): Promise<void> {
+    return this.#queue.then(() => {})
+  }
+
+  #queue: Promise<unknown> = Promise.resolve()
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(task)
+    this.#queue = next.catch(() => {})
+    return next
+  }
+
+  async #send(op: Operation): Promise<Operation | null> {
+    this.busy = true
+    try {
+      const { op: stored, summary } = await unwrap(window.factmark.applyOperation({ articleId: this.doc.article.id, op: $state.snapshot(op) }))
+      this.doc = apply(this.doc, stored)
+      if (stored.type === 'claim.create') this.selectedId = stored.claim.id
+      if (stored.type === 'claim.delete' && this.selectedId === stored.claimId) this.selectedId = null
+      this.onStored(summary)
+      return stored
+    } catch (error) {
+      notices.error((error as Error).message)
+      return null
+    } finally {
+      this.busy = false
+    }
+  }
+}
+
+function undoLabel(op: Operation): string {
+  switch (op.type) {
+    case 'claim.create':
+      return 'mark claim'
+    case 'claim.delete':
+      return 'delete claim'
+    case 'claim.setVerdict':
+      return 'verdict'
+    case 'claim.addNote':
+    case 'claim.editNote':
+    case 'claim.deleteNote':
+      return 'note'
+    case 'claim.addSource':
+    case 'claim.deleteSource':
+      return 'source'
+    case 'article.rename':
+      return 'rename'
+    default:
+      return op.type.replace('claim.set', '').toLowerCase()
+  }
+}
