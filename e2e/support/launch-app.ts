@@ -70,8 +70,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(async (options = {}) => {
       const dir = options.workspaceDir ?? workspaceDir
       const app = chromiumMode ? await launchInChromium(chromiumMode, dir) : await launchElectron(dir)
-      launched.push(app)
-      return { ...app, mode: appMode }
+      let closed: Promise<void> | null = null
+      const once = { ...app, mode: appMode, close: () => (closed ??= app.close()) }
+      launched.push(once)
+      return once
     })
     for (const app of launched) await app.close()
     for (const app of launched) expect(app.pageErrors, 'errors in the page').toEqual([])

@@ -21,7 +21,12 @@ function inTextField(target: EventTarget | null): boolean {
 export function handleShortcut(event: KeyboardEvent, session: ReviewSession | null, actions: ShortcutActions): boolean {
   if (document.querySelector('dialog[open]')) return false
   const ctrl = event.ctrlKey || event.metaKey
-  if (inTextField(event.target)) return false
+  if (inTextField(event.target)) {
+    // Esc leaves a text field, so the single-key shortcuts work again.
+    if (event.key !== 'Escape') return false
+    ;(event.target as HTMLElement).blur()
+    return true
+  }
   if (ctrl && !event.altKey && event.key.toLowerCase() === 'z') {
     if (!session) return false
     void (event.shiftKey ? session.redo() : session.undo())
@@ -42,7 +47,7 @@ export function handleShortcut(event: KeyboardEvent, session: ReviewSession | nu
     const forward = event.code === 'BracketRight'
     const extend = event.shiftKey
     // After pending changes, so that "M then ]" moves on from the claim just marked.
-    void session.idle().then(() => moveSentence(session, forward, extend))
+    void session.afterPending(() => moveSentence(session, forward, extend))
     return true
   }
   if (event.altKey && event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
@@ -60,7 +65,7 @@ export function handleShortcut(event: KeyboardEvent, session: ReviewSession | nu
     case 'j':
     case 'k': {
       const step = event.key === 'j' ? 1 : -1
-      void session.idle().then(() => stepClaim(session, step))
+      void session.afterPending(() => stepClaim(session, step))
       return true
     }
     case 'n':

@@ -97,9 +97,9 @@ export class ReviewSession {
     })
   }
 
-  /** Resolves once every change asked for so far has been stored (or refused). */
-  idle(): Promise<void> {
-    return this.#queue.then(() => {})
+  /** Runs `step` once every change asked for before it has been stored (or refused), in turn with later ones. */
+  afterPending(step: () => void): Promise<void> {
+    return this.#enqueue(async () => step())
   }
 
   #queue: Promise<unknown> = Promise.resolve()
