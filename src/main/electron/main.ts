@@ -7,6 +7,7 @@ import { openServices } from '../services'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { openInBrowser } from './external-links'
 import { registerIpcHandlers } from './ipc'
+import { installMenu } from './menu'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
     denyAllPermissions()
     serveRenderer(paths.renderer)
     registerIpcHandlers(createHandlers(services))
+    installMenu()
     createMainWindow(paths.preload)
   } catch (error) {
     fail(error)
