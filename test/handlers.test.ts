@@ -20,7 +20,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 async function setup() {
   const dir = await tempDir()
   const opened: string[] = []
-  const handlers = createHandlers(await openServices({ workspaceDir: dir, dataDir, openExternal: async (url) => void opened.push(url) }))
+  const handlers = createHandlers(await openServices({ workspaceDir: dir, dataDir, openExternal: async (url) => void opened.push(url), chooseSavePath: async () => null, printPdf: async () => new Uint8Array() }))
   const [sample] = (await handlers.listArticles(undefined)).ok ? ((await handlers.listArticles(undefined)) as { value: { id: string }[] }).value : []
   return { dir, handlers, opened, sampleId: sample!.id }
 }

@@ -16,6 +16,8 @@ export interface LaunchedApp {
   pageErrors: string[]
   /** The links main handed to the system browser (recorded instead of opened). */
   openedExternally(): Promise<string[]>
+  /** Where the save dialog "chooses" to put exported reports (the dialog is answered with this folder). */
+  exportsDir: string
   close(): Promise<void>
 }
 
@@ -69,13 +71,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const launched: LaunchedApp[] = []
     await use(async (options = {}) => {
       const dir = options.workspaceDir ?? workspaceDir
-      const app = chromiumMode ? await launchInChromium(chromiumMode, dir) : await launchElectron(dir)
+      const exportsDir = await mkdtemp(join(tmpdir(), 'factmark-exports-'))
+      const app = chromiumMode ? await launchInChromium(chromiumMode, dir, exportsDir) : await launchElectron(dir, exportsDir)
       let closed: Promise<void> | null = null
       const once = { ...app, mode: appMode, close: () => (closed ??= app.close()) }
       launched.push(once)
       return once
     })
     for (const app of launched) await app.close()
+    for (const app of launched) await rm(app.exportsDir, { recursive: true, force: true })
     for (const app of launched) expect(app.pageErrors, 'errors in the page').toEqual([])
   }
 })
@@ -92,7 +96,7 @@ function watchErrors(page: Page): string[] {
 }
 
 /** The real app: out/main/index.js under the installed Electron binary. */
-async function launchElectron(workspaceDir: string): Promise<LaunchedApp> {
+async function launchElectron(workspaceDir: string, exportsDir: string): Promise<LaunchedApp> {
   const args = [join(projectRoot, 'out', 'main', 'index.js'), '--workspace', workspaceDir]
   if (process.getuid?.() === 0) args.unshift('--no-sandbox') // Chromium refuses to run as root with its OS sandbox
   const electronApp = await _electron.launch({ args, cwd: projectRoot })
@@ -102,6 +106,15 @@ async function launchElectron(workspaceDir: string): Promise<LaunchedApp> {
     Object.assign(globalThis, { __factmarkOpened: opened })
     shell.openExternal = async (url: string) => void opened.push(url)
   })
+  // Answer the save dialog with a file in exportsDir, under the name the app suggests.
+  await electronApp.evaluate(({ dialog }, dir) => {
+    const answer = async (...args: unknown[]) => {
+      const options = args.at(-1) as { defaultPath?: string }
+      const name = (options.defaultPath ?? 'report').split(/[\\/]/).at(-1)!
+      return { canceled: false, filePath: `${dir}/${name}` }
+    }
+    dialog.showSaveDialog = answer as typeof dialog.showSaveDialog
+  }, exportsDir)
   const page = await electronApp.firstWindow()
   const pageErrors = watchErrors(page)
   return {
@@ -110,6 +123,7 @@ async function launchElectron(workspaceDir: string): Promise<LaunchedApp> {
     workspaceDir,
     pageErrors,
     openedExternally: () => electronApp.evaluate(() => [...(globalThis as unknown as { __factmarkOpened: string[] }).__factmarkOpened]),
+    exportsDir,
     close: () => electronApp.close()
   }
 }
@@ -120,13 +134,25 @@ async function launchElectron(workspaceDir: string): Promise<LaunchedApp> {
  */
 async function launchInChromium(
   chromiumMode: { browser: Browser; rendererUrl: string },
-  workspaceDir: string
+  workspaceDir: string,
+  exportsDir: string
 ): Promise<LaunchedApp> {
   const openedExternally: string[] = []
   const services = await openServices({
     workspaceDir,
     dataDir: join(projectRoot, 'data'),
     openExternal: async (url) => void openedExternally.push(url),
+    chooseSavePath: async (suggestedName) => join(exportsDir, suggestedName),
+    // Electron prints with webContents.printToPDF; here the same Chromium prints the same HTML.
+    printPdf: async (html) => {
+      const printer = await chromiumMode.browser.newPage()
+      try {
+        await printer.setContent(html, { waitUntil: 'load' })
+        return new Uint8Array(await printer.pdf({ printBackground: true, preferCSSPageSize: true }))
+      } finally {
+        await printer.close()
+      }
+    },
     fallbackReviewer: 'E2E Reviewer'
   })
   const handlers = createHandlers(services)
@@ -148,6 +174,7 @@ async function launchInChromium(
     workspaceDir,
     pageErrors,
     openedExternally: async () => [...openedExternally],
+    exportsDir,
     close: () => context.close()
   }
 }

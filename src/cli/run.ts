@@ -3,6 +3,11 @@ import { userInfo } from 'node:os'
 import { FactmarkError } from '../core/errors'
 import { importTextFile } from '../main/import/text-file'
 import { resolveWorkspaceDir } from '../main/workspace/location'
+import { resolve } from 'node:path'
+import type { ArticleSummary } from '../core/model'
+import { chromiumPrinter } from '../main/export/chromium-pdf'
+import { parseExportFormat, renderReport, reportOptions } from '../main/export/render-report'
+import { writeFileDurably } from '../main/workspace/durable-write'
 import { openWorkspace } from '../main/workspace/workspace'
 
 export interface CliIo {
@@ -14,6 +19,10 @@ export interface CliIo {
 const USAGE = `Usage:
   factmark import FILE --workspace DIR [--title TITLE]   import a .txt article; prints its id
   factmark list --workspace DIR                          one line per article: id, title, claims
+  factmark export ARTICLE --workspace DIR --format FORMAT --out FILE [options]
+      ARTICLE   an article id, or words of its title that match one article
+      FORMAT    html | pdf | md | csv | w3c | claimreview
+      options   --no-unreviewed  --no-notes  --history  --claims-only  --bom (CSV for Excel)
 The workspace may also be given as FACTMARK_WORKSPACE=DIR.`
 
 class UsageError extends Error {}
@@ -27,6 +36,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(rest, io)
       case 'list':
         return await listCommand(rest, io)
+      case 'export':
+        return await exportCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':
@@ -68,7 +79,48 @@ async function listCommand(args: string[], io: CliIo): Promise<number> {
   return 0
 }
 
-function parse<T extends Record<string, { type: 'string' }>>(args: string[], options: T) {
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    workspace: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'no-unreviewed': { type: 'boolean' },
+    'no-notes': { type: 'boolean' },
+    history: { type: 'boolean' },
+    'claims-only': { type: 'boolean' },
+    bom: { type: 'boolean' }
+  })
+  if (positionals.length !== 1) throw new UsageError('export takes one ARTICLE (an id or words of its title)')
+  if (!values.format) throw new UsageError('export needs --format html|pdf|md|csv|w3c|claimreview')
+  if (!values.out) throw new UsageError('export needs --out FILE')
+  const format = parseExportFormat(values.format)
+  const workspace = await open(values.workspace, io)
+  const doc = workspace.getArticle(findArticle(workspace.listArticles(), positionals[0]!).id)
+  const options = reportOptions(workspace.settings(), {
+    includeUnreviewed: !values['no-unreviewed'],
+    includeNotes: !values['no-notes'],
+    includeHistory: !!values.history,
+    articleMode: values['claims-only'] ? 'claims-only' : 'full',
+    csvBom: !!values.bom
+  })
+  const contents = await renderReport(format, doc, options, chromiumPrinter(io.env))
+  await writeFileDurably(resolve(values.out), contents)
+  io.out(resolve(values.out))
+  return 0
+}
+
+/** An article by id, or by words of its title when exactly one title contains them. */
+function findArticle(articles: ArticleSummary[], query: string): ArticleSummary {
+  const byId = articles.find((a) => a.id === query)
+  if (byId) return byId
+  const needle = query.trim().toLocaleLowerCase()
+  const matches = articles.filter((a) => a.title.toLocaleLowerCase().includes(needle))
+  if (matches.length === 1) return matches[0]!
+  if (matches.length === 0) throw new FactmarkError('not-found', `no article with the id or title "${query}" (factmark list shows them)`)
+  throw new FactmarkError('invalid-argument', `"${query}" matches ${matches.length} articles; use an id (factmark list shows them)`)
+}
+
+function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {

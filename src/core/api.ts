@@ -4,6 +4,10 @@ import { z } from 'zod'
 import { ArticleDoc, ArticleSummary, Operation, WorkspaceSettings } from './model'
 import type { Result } from './errors'
 
+/** Report formats: the pure ones of core/report, plus PDF (the HTML report printed by Chromium in main). */
+export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'w3c', 'claimreview'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
 export const StoreProblem = z.object({
   file: z.string(),
   movedTo: z.string().nullable(),
@@ -33,9 +37,34 @@ export const contract = {
     input: z.object({ articleId: z.string().min(1), op: Operation }),
     output: z.object({ op: Operation, summary: ArticleSummary })
   },
-  setReviewer: {
-    input: z.object({ name: z.string().trim().min(1, 'a name is needed').max(100) }),
+  /** Changes workspace settings: who is reviewing, and what reports say about who publishes them. */
+  updateSettings: {
+    input: z.object({
+      reviewer: z.string().trim().min(1, 'a name is needed').max(100).optional(),
+      organisation: z.string().trim().max(200).optional(),
+      claimReviewBaseUrl: z
+        .string()
+        .trim()
+        .max(2000)
+        .refine((url) => url === '' || /^https?:\/\/[^\s]+$/.test(url), 'the report address must start with https:// or http://')
+        .optional()
+    }),
     output: WorkspaceSettings
+  },
+  /** Writes a report of one article; main asks where to save it. */
+  exportReport: {
+    input: z.object({
+      articleId: z.string().min(1),
+      format: z.enum(EXPORT_FORMATS),
+      choices: z.object({
+        includeUnreviewed: z.boolean(),
+        includeNotes: z.boolean(),
+        includeHistory: z.boolean(),
+        articleMode: z.enum(['full', 'claims-only']),
+        csvBom: z.boolean()
+      })
+    }),
+    output: z.discriminatedUnion('saved', [z.object({ saved: z.literal(true), path: z.string() }), z.object({ saved: z.literal(false) })])
   },
   /** Opens a source link in the system browser; only http(s) links without credentials. */
   openExternal: { input: z.object({ url: z.string() }), output: z.object({ opened: z.string() }) },

@@ -135,6 +135,8 @@ export const WorkspaceSettings = z.object({
   version: z.literal(1),
   reviewer: z.string().nullable(),
   organisation: z.string(),
+  /** Where published reports live; ClaimReview `url`s point into it. Added after version 1 shipped, hence the default. */
+  claimReviewBaseUrl: z.string().default(''),
   verdictLabels: VerdictLabels,
   createdAt: IsoTime
 })

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { contract, type Channel, type Handlers, type Output } from '../core/api'
+import { contract, type Channel, type ExportFormat, type Handlers, type Output } from '../core/api'
+import { exportFileName, renderReport, reportOptions, type PrintPdf } from './export/render-report'
+import { writeFileDurably } from './workspace/durable-write'
 import { FactmarkError, type Result } from '../core/errors'
 import { checkSourceUrl } from '../core/links'
 import { summarize, type ArticleDoc, type Operation } from '../core/model'
@@ -11,6 +13,9 @@ export interface Services {
   workspace: Workspace
   /** Hands a checked http(s) link to the system browser (shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>
+  /** Asks where to save a report (a save dialog in the app); null when the user cancels. */
+  chooseSavePath: (suggestedName: string, format: ExportFormat) => Promise<string | null>
+  printPdf: PrintPdf
   now?: () => Date
 }
 
@@ -34,7 +39,15 @@ export function createHandlers(services: Services): Handlers {
       const doc = await workspace.applyOperation(articleId, stamped)
       return { op: stamped, summary: summarize(doc) }
     },
-    setReviewer: ({ name }) => workspace.setReviewer(name),
+    updateSettings: (changes) => workspace.updateSettings(changes),
+    exportReport: async ({ articleId, format, choices }) => {
+      const doc = workspace.getArticle(articleId)
+      const path = await services.chooseSavePath(exportFileName(doc.article.title, format), format)
+      if (!path) return { saved: false as const }
+      const contents = await renderReport(format, doc, reportOptions(workspace.settings(), choices, now()), services.printPdf)
+      await writeFileDurably(path, contents)
+      return { saved: true as const, path }
+    },
     openExternal: async ({ url }) => {
       const link = checkSourceUrl(url)
       if (!link.ok) throw new FactmarkError('unsafe-url', link.message)

@@ -6,12 +6,14 @@ import { openWorkspace } from './workspace/workspace'
 export async function openServices(options: {
   workspaceDir: string
   dataDir: string
-  openExternal: (url: string) => Promise<void>
+  openExternal: Services['openExternal']
+  chooseSavePath: Services['chooseSavePath']
+  printPdf: Services['printPdf']
   fallbackReviewer?: string
 }): Promise<Services> {
   const workspace = await openWorkspace(options.workspaceDir, {
     samples: () => loadSamples(options.dataDir),
     fallbackReviewer: options.fallbackReviewer
   })
-  return { workspace, openExternal: options.openExternal }
+  return { workspace, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, printPdf: options.printPdf }
 }

@@ -8,6 +8,8 @@ import { registerAppScheme, serveRenderer } from './app-protocol'
 import { openInBrowser } from './external-links'
 import { registerIpcHandlers } from './ipc'
 import { installMenu } from './menu'
+import { printPdf } from './print-pdf'
+import { chooseSavePath } from './save-dialog'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { createMainWindow } from './window'
 
@@ -39,6 +41,8 @@ async function start(): Promise<void> {
       workspaceDir: dir,
       dataDir: paths.data,
       openExternal: openInBrowser,
+      chooseSavePath,
+      printPdf,
       fallbackReviewer: process.env.USER ?? process.env.USERNAME
     })
     denyAllPermissions()

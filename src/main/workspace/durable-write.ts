@@ -14,13 +14,13 @@ const nodeOps: WriteOps = { open, rename }
  * Replace `target` with `data` so that a crash at any moment leaves either the old or the new file, whole:
  * write a temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
  */
-export async function writeFileDurably(target: string, data: string, ops: WriteOps = nodeOps): Promise<void> {
+export async function writeFileDurably(target: string, data: string | Uint8Array, ops: WriteOps = nodeOps): Promise<void> {
   const dir = dirname(target)
   const temp = join(dir, `.${basename(target)}.${newId(6)}.tmp`)
   try {
     const handle = await ops.open(temp, 'wx')
     try {
-      await handle.writeFile(data, 'utf8')
+      await handle.writeFile(data)
       await handle.sync()
     } finally {
       await handle.close()

@@ -50,7 +50,7 @@ export interface Workspace {
   getArticle(id: string): ArticleDoc
   createArticle(input: NewArticle): Promise<ArticleSummary>
   applyOperation(id: string, op: Operation): Promise<ArticleDoc>
-  setReviewer(name: string): Promise<WorkspaceSettings>
+  updateSettings(changes: Partial<Pick<WorkspaceSettings, 'reviewer' | 'organisation' | 'claimReviewBaseUrl'>>): Promise<WorkspaceSettings>
 }
 
 const SETTINGS_FILE = 'workspace.json'
@@ -136,9 +136,10 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
       articles.set(id, db)
       return summarize(doc)
     },
-    async setReviewer(name) {
+    async updateSettings(changes) {
       const before = settingsDb.data!
-      settingsDb.data = { ...before, reviewer: name }
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
+      settingsDb.data = { ...before, ...defined }
       try {
         await settingsDb.write()
       } catch (error) {
@@ -174,6 +175,7 @@ function defaultSettings(now: Date): WorkspaceSettings {
     version: 1,
     reviewer: null,
     organisation: '',
+    claimReviewBaseUrl: '',
     verdictLabels: { ...DEFAULT_VERDICT_LABELS },
     createdAt: now.toISOString()
   }

@@ -6,6 +6,7 @@ import type { ReviewSession } from '../state/review.svelte'
 
 export interface ShortcutActions {
   showShortcuts(): void
+  exportReport(): void
   addNote(): void
   addSource(): void
   search(): void
@@ -31,6 +32,10 @@ export function handleShortcut(event: KeyboardEvent, session: ReviewSession | nu
     if (!session) return false
     void (event.shiftKey ? session.redo() : session.undo())
     return true
+  }
+  if (ctrl && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'e') {
+    if (session) actions.exportReport()
+    return !!session
   }
   if (ctrl && !event.altKey && event.key.toLowerCase() === 'y') {
     void session?.redo()

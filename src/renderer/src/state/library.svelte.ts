@@ -57,9 +57,9 @@ class Library {
     })
   }
 
-  async setReviewer(name: string): Promise<boolean> {
+  async updateSettings(changes: { reviewer?: string; organisation?: string; claimReviewBaseUrl?: string }): Promise<boolean> {
     try {
-      const settings = await unwrap(window.factmark.setReviewer({ name }))
+      const settings = await unwrap(window.factmark.updateSettings(changes))
       if (this.workspace) this.workspace = { ...this.workspace, settings }
       return true
     } catch (error) {

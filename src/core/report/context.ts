@@ -1,0 +1,83 @@
+// A claim's quote with a little of the text around it, for reports that show claims on their own. The context
+// stays inside the claim's paragraph and is cut at word boundaries (Intl.Segmenter knows where words end in
+// scripts written without spaces, and never cuts through a grapheme such as an emoji sequence).
+
+import type { Claim } from '../model'
+
+export interface QuoteContext {
+  before: string
+  exact: string
+  after: string
+  /** The paragraph goes on beyond `before` / `after` (show an ellipsis). */
+  moreBefore: boolean
+  moreAfter: boolean
+}
+
+/** Stored prefixes and suffixes are this long (or a code unit shorter at a surrogate pair) unless the text ended. */
+const STORED_CONTEXT = 31
+
+const words = new Intl.Segmenter('und', { granularity: 'word' })
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' })
+
+function boundaries(text: string, segmenter: Intl.Segmenter): number[] {
+  return [...segmenter.segment(text)].map((s) => s.index).concat(text.length)
+}
+
+/** The first word boundary at or after `from` (failing that, a grapheme boundary). */
+function startAtBoundary(text: string, from: number): number {
+  const atWord = boundaries(text, words).find((b) => b >= from && b < text.length)
+  return atWord ?? boundaries(text, graphemes).find((b) => b >= from) ?? text.length
+}
+
+/** The last word boundary at or before `to`, past the first word (failing that, a grapheme boundary). */
+function endAtBoundary(text: string, to: number): number {
+  const atWord = boundaries(text, words).filter((b) => b > 0 && b <= to).pop()
+  return atWord ?? boundaries(text, graphemes).filter((b) => b <= to).pop() ?? 0
+}
+
+const flat = (text: string): string => text.replace(/\s+/g, ' ')
+
+/**
+ * The quote with up to about `width` characters of its paragraph on each side. When the stored position no
+ * longer selects the quote (the text changed), the stored prefix and suffix stand in for the text around it.
+ */
+export function quoteInContext(text: string, claim: Pick<Claim, 'quote' | 'position'>, width = 80): QuoteContext {
+  const { exact } = claim.quote
+  const { start, end } = claim.position
+  let before: string
+  let after: string
+  let moreBefore: boolean
+  let moreAfter: boolean
+  if (end > start && text.slice(start, end) === exact) {
+    const paragraphStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1
+    const newline = text.indexOf('\n', end)
+    before = text.slice(paragraphStart, start)
+    after = text.slice(end, newline === -1 ? text.length : newline)
+    moreBefore = false
+    moreAfter = false
+  } else {
+    before = claim.quote.prefix.slice(claim.quote.prefix.lastIndexOf('\n') + 1)
+    const newline = claim.quote.suffix.indexOf('\n')
+    after = newline === -1 ? claim.quote.suffix : claim.quote.suffix.slice(0, newline)
+    // A full-length stored side was cut at a fixed length, probably inside a word.
+    moreBefore = before.length === claim.quote.prefix.length && before.length >= STORED_CONTEXT
+    moreAfter = after.length === claim.quote.suffix.length && after.length >= STORED_CONTEXT
+    if (moreBefore) before = before.slice(startAtBoundary(before, 1))
+    if (moreAfter) after = after.slice(0, endAtBoundary(after, after.length - 1))
+  }
+  if (before.length > width) {
+    before = before.slice(startAtBoundary(before, before.length - width))
+    moreBefore = true
+  }
+  if (after.length > width) {
+    after = after.slice(0, endAtBoundary(after, width))
+    moreAfter = true
+  }
+  return {
+    before: flat(moreBefore ? before.trimStart() : before),
+    exact: flat(exact),
+    after: flat(moreAfter ? after.trimEnd() : after),
+    moreBefore,
+    moreAfter
+  }
+}

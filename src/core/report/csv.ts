@@ -1,0 +1,70 @@
+// The claims as a spreadsheet: one row per claim, RFC 4180 (CRLF between records, fields quoted when they hold
+// a comma, a quote or a line break), notes and sources flattened into readable multi-line cells.
+
+import { stringify } from 'csv-stringify/sync'
+import type { ArticleDoc, Claim } from '../model'
+import { isoDay } from './dates'
+import { claimHistory } from './history'
+import { reportedClaims, verdictLabel, type ReportOptions } from './options'
+
+/**
+ * Spreadsheet formula injection: Excel, LibreOffice and Google Sheets run a cell that starts with = + - @ (or a
+ * tab or carriage return before one) as a formula, and a formula can fetch URLs or run commands. Such cells get
+ * a leading apostrophe, the spreadsheets' own "this is text" mark (OWASP's advice). So the CSV is not a
+ * byte-exact copy of the data: a program reading it back sees that apostrophe on exactly those cells.
+ */
+export function guardCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+export function flattenNotes(claim: Claim): string {
+  return claim.notes.map((n) => `${n.by || 'Anonymous'} (${isoDay(n.at)}): ${n.text}`).join('\n')
+}
+
+export function flattenSources(claim: Claim): string {
+  return claim.sources
+    .map((s) => {
+      const parts = [`[${s.stance}] ${s.title}`, s.publisher, s.url, `accessed ${s.accessedAt}`]
+      if (s.excerpt.trim()) parts.push(`“${s.excerpt}”`)
+      return parts.filter((p) => p.trim()).join(' — ')
+    })
+    .join('\n')
+}
+
+export function exportCsv(doc: ArticleDoc, options: ReportOptions): string {
+  const columns: { header: string; value: (claim: Claim, number: number) => string | number }[] = [
+    { header: 'Number', value: (_, n) => n },
+    { header: 'ID', value: (c) => c.id },
+    { header: 'Quote', value: (c) => c.quote.exact },
+    { header: 'Prefix', value: (c) => c.quote.prefix },
+    { header: 'Suffix', value: (c) => c.quote.suffix },
+    // JavaScript string offsets (UTF-16 code units) into the article text, as Factmark stores them.
+    { header: 'Start', value: (c) => c.position.start },
+    { header: 'End', value: (c) => c.position.end },
+    { header: 'Verdict', value: (c) => c.verdict },
+    { header: 'Verdict label', value: (c) => verdictLabel(options, c.verdict) },
+    { header: 'Conclusion', value: (c) => c.conclusion },
+    { header: 'Claimant', value: (c) => c.claimant },
+    { header: 'Tags', value: (c) => c.tags.join('; ') },
+    ...(options.includeNotes ? [{ header: 'Notes', value: flattenNotes }] : []),
+    { header: 'Sources', value: flattenSources },
+    { header: 'Created by', value: (c) => c.createdBy },
+    { header: 'Created at', value: (c) => c.createdAt },
+    { header: 'Updated at', value: (c) => c.updatedAt },
+    ...(options.includeHistory
+      ? [{ header: 'History', value: (c: Claim) => claimHistory(doc, c.id, options).map((h) => `${h.when} ${h.by}: ${h.what}`).join('\n') }]
+      : [])
+  ]
+  const rows = reportedClaims(doc, options).map(({ claim, number }) =>
+    columns.map((col) => {
+      const value = col.value(claim, number)
+      return typeof value === 'number' ? String(value) : guardCell(value)
+    })
+  )
+  return stringify([columns.map((c) => c.header), ...rows], {
+    record_delimiter: '\r\n',
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR; RFC 4180 wants both quoted.
+    quoted_match: /[\r\n]/,
+    bom: options.csvBom ?? false
+  })
+}

@@ -1,0 +1,66 @@
+// Reports: pure functions from an ArticleDoc to the text of a file. PDF is the HTML report printed by
+// Chromium (in main, or by the CLI), so it is not a format here.
+
+import type { ArticleDoc } from '../model'
+import { exportClaimReview } from './claimreview'
+import { exportCsv } from './csv'
+import { exportHtml } from './html'
+import { exportMarkdown } from './markdown'
+import type { ReportOptions } from './options'
+import { exportW3c } from './w3c'
+
+export { defaultReportOptions, reportedClaims, type ReportOptions, type ReportedClaim } from './options'
+export { exportClaimReview, exportCsv, exportHtml, exportMarkdown, exportW3c }
+
+export const REPORT_FORMATS = ['html', 'md', 'csv', 'w3c', 'claimreview'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export interface ReportFormatInfo {
+  /** For menus: "HTML report". */
+  label: string
+  /** File name extension, without the dot. */
+  extension: string
+  mimeType: string
+}
+
+export const REPORT_FORMAT_INFO: Record<ReportFormat, ReportFormatInfo> = {
+  html: { label: 'HTML report', extension: 'html', mimeType: 'text/html; charset=utf-8' },
+  md: { label: 'Markdown', extension: 'md', mimeType: 'text/markdown; charset=utf-8' },
+  csv: { label: 'CSV spreadsheet', extension: 'csv', mimeType: 'text/csv; charset=utf-8' },
+  // The media type the Web Annotation Protocol gives annotations.
+  w3c: { label: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', mimeType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
+  claimreview: { label: 'schema.org ClaimReview (JSON-LD)', extension: 'jsonld', mimeType: 'application/ld+json' }
+}
+
+export function isReportFormat(value: string): value is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(value)
+}
+
+const EXPORTERS: Record<ReportFormat, (doc: ArticleDoc, options: ReportOptions) => string> = {
+  html: exportHtml,
+  md: exportMarkdown,
+  csv: exportCsv,
+  w3c: exportW3c,
+  claimreview: exportClaimReview
+}
+
+export function exportReport(format: ReportFormat, doc: ArticleDoc, options: ReportOptions): string {
+  return EXPORTERS[format](doc, options)
+}
+
+/**
+ * A file name for the report: the title made safe for any file system, then a suffix that keeps the two
+ * JSON-LD formats apart, e.g. "Trade soars.annotations.jsonld".
+ */
+export function reportFileName(title: string, format: ReportFormat): string {
+  const cleaned = title
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+|\.+$/g, '')
+  // Cut by code points, never through a surrogate pair.
+  const base = Array.from(cleaned).slice(0, 100).join('').trim() || 'report'
+  const suffix = format === 'w3c' ? '.annotations' : format === 'claimreview' ? '.claimreview' : ''
+  return `${base}${suffix}.${REPORT_FORMAT_INFO[format].extension}`
+}

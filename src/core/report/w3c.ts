@@ -1,0 +1,120 @@
+// The claims as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), JSON-LD: an AnnotationCollection
+// whose one page holds an Annotation per claim, motivated by "assessing". The target is the article with a
+// TextQuoteSelector and, while the stored position still selects the quote, a TextPositionSelector counted
+// in Unicode code points as the model requires (Factmark stores UTF-16 offsets, hence the conversion).
+
+import { codePointConverter } from '../anchoring/code-points'
+import { checkSourceUrl } from '../links'
+import type { ArticleDoc, Claim, Note, Source } from '../model'
+import { utcIso } from './dates'
+import { reportedClaims, verdictLabel, type ReportOptions } from './options'
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+type JsonObject = { [key: string]: Json }
+
+export const claimIri = (claimId: string) => `urn:factmark:claim:${claimId}`
+export const articleIri = (articleId: string) => `urn:factmark:article:${articleId}`
+
+/** The article's own web address when it came from one, else a URN naming it. */
+export function articleSourceIri(doc: ArticleDoc): string {
+  const url = doc.article.origin.url
+  const checked = url ? checkSourceUrl(url) : undefined
+  return checked?.ok ? checked.url : articleIri(doc.article.id)
+}
+
+const GENERATOR: JsonObject = { id: 'urn:factmark:software', type: 'Software', name: 'Factmark' }
+
+function person(name: string): JsonObject | undefined {
+  return name.trim() ? { type: 'Person', name: name.trim() } : undefined
+}
+
+/** Leaves out the keys whose value is undefined, so that optional properties simply do not appear. */
+function compact(object: { [key: string]: Json | undefined }): JsonObject {
+  return Object.fromEntries(Object.entries(object).filter((e): e is [string, Json] => e[1] !== undefined))
+}
+
+function textBody(value: string, purpose: string, extra: { [key: string]: Json | undefined } = {}): JsonObject {
+  return compact({ type: 'TextualBody', purpose, value, format: 'text/plain', ...extra })
+}
+
+function noteBody(note: Note): JsonObject {
+  return textBody(note.text, 'commenting', {
+    creator: person(note.by),
+    created: utcIso(note.at),
+    modified: note.editedAt ? utcIso(note.editedAt) : undefined
+  })
+}
+
+/**
+ * A source links the claim to a web page: a SpecificResource (only those and textual bodies may carry a purpose)
+ * whose source is the page, labelled with its title; the excerpt the reviewer quoted from the page is its
+ * TextQuoteSelector, and the label says how the source bears on the claim.
+ */
+function sourceBody(source: Source): JsonObject {
+  const checked = checkSourceUrl(source.url)
+  const what = [source.title.trim(), source.publisher.trim()].filter(Boolean).join(' — ')
+  const label = `${source.stance === 'context' ? 'Context' : source.stance === 'supports' ? 'Supports the claim' : 'Refutes the claim'}${
+    what ? `: ${what}` : ''
+  } (accessed ${source.accessedAt})`
+  if (!checked.ok) {
+    // Not a web link (sources are checked when added, so only old or hand-edited data): describe it in words.
+    return textBody(`${label}${source.url.trim() ? ` ${source.url.trim()}` : ''}`, 'describing', { creator: person(source.by), created: utcIso(source.at) })
+  }
+  return compact({
+    type: 'SpecificResource',
+    purpose: 'linking',
+    label,
+    source: compact({ id: checked.url, type: 'Text', label: source.title.trim() || undefined }),
+    selector: source.excerpt.trim() ? { type: 'TextQuoteSelector', exact: source.excerpt } : undefined,
+    creator: person(source.by),
+    created: utcIso(source.at)
+  })
+}
+
+function annotation(doc: ArticleDoc, claim: Claim, toCodePoints: (utf16: number) => number, options: ReportOptions): JsonObject {
+  const { text } = doc.article
+  const selectors: Json[] = [{ type: 'TextQuoteSelector', exact: claim.quote.exact, prefix: claim.quote.prefix, suffix: claim.quote.suffix }]
+  const { start, end } = claim.position
+  // A position that no longer selects the quote (the text was edited) would point at the wrong words: leave it out.
+  if (end > start && text.slice(start, end) === claim.quote.exact) {
+    selectors.push({ type: 'TextPositionSelector', start: toCodePoints(start), end: toCodePoints(end) })
+  }
+  const bodies: Json[] = [textBody(verdictLabel(options, claim.verdict), 'assessing')]
+  if (claim.conclusion.trim()) bodies.push(textBody(claim.conclusion, 'describing'))
+  if (options.includeNotes) bodies.push(...claim.notes.map(noteBody))
+  bodies.push(...claim.sources.map(sourceBody))
+  bodies.push(...claim.tags.filter((t) => t.trim()).map((t) => textBody(t, 'tagging')))
+  if (claim.claimant.trim()) bodies.push(textBody(`Claimant: ${claim.claimant.trim()}`, 'describing'))
+
+  return compact({
+    id: claimIri(claim.id),
+    type: 'Annotation',
+    motivation: 'assessing',
+    created: utcIso(claim.createdAt),
+    modified: utcIso(claim.updatedAt),
+    generated: utcIso(options.generatedAt),
+    creator: person(claim.createdBy),
+    generator: GENERATOR,
+    body: bodies,
+    target: { type: 'SpecificResource', source: articleSourceIri(doc), selector: selectors }
+  })
+}
+
+export function exportW3c(doc: ArticleDoc, options: ReportOptions): string {
+  const converter = codePointConverter(doc.article.text)
+  const items = reportedClaims(doc, options).map(({ claim }) => annotation(doc, claim, converter.toCodePoints, options))
+  const collectionId = `urn:factmark:annotations:${doc.article.id}`
+  const collection = {
+    '@context': ANNO_CONTEXT,
+    id: collectionId,
+    type: 'AnnotationCollection',
+    label: `Fact-check of “${doc.article.title.replace(/\s+/g, ' ').trim()}”`,
+    total: items.length,
+    generated: utcIso(options.generatedAt),
+    generator: GENERATOR,
+    first: { id: `${collectionId}:page:1`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items }
+  }
+  return `${JSON.stringify(collection, null, 2)}\n`
+}

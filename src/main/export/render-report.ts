@@ -1,0 +1,42 @@
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/api'
+import { FactmarkError } from '../../core/errors'
+import type { ArticleDoc, WorkspaceSettings } from '../../core/model'
+
+export { EXPORT_FORMATS, type ExportFormat }
+import { defaultReportOptions, exportHtml, exportReport, REPORT_FORMAT_INFO, reportFileName, type ReportFormat, type ReportOptions } from '../../core/report'
+
+
+/** The choices a reviewer makes in the export dialog or on the command line. */
+export type ExportChoices = Pick<ReportOptions, 'includeUnreviewed' | 'includeNotes' | 'includeHistory' | 'articleMode' | 'csvBom'>
+
+/** Prints a self-contained HTML document to PDF (Chromium: the app's own, or a browser the CLI finds). */
+export type PrintPdf = (html: string) => Promise<Uint8Array>
+
+export function reportOptions(settings: WorkspaceSettings, choices: Partial<ExportChoices>, now = new Date()): ReportOptions {
+  return defaultReportOptions({
+    ...choices,
+    verdictLabels: settings.verdictLabels,
+    organisation: settings.organisation,
+    claimReviewBaseUrl: settings.claimReviewBaseUrl,
+    generatedAt: now.toISOString()
+  })
+}
+
+/** The bytes of the report file. The app and the CLI both come here, so they write the same files. */
+export async function renderReport(format: ExportFormat, doc: ArticleDoc, options: ReportOptions, printPdf: PrintPdf): Promise<string | Uint8Array> {
+  if (format === 'pdf') return printPdf(exportHtml(doc, options))
+  return exportReport(format, doc, options)
+}
+
+export function exportFileName(title: string, format: ExportFormat): string {
+  return format === 'pdf' ? reportFileName(title, 'html').replace(/\.html$/, '.pdf') : reportFileName(title, format)
+}
+
+export function exportFormatLabel(format: ExportFormat): string {
+  return format === 'pdf' ? 'PDF report' : REPORT_FORMAT_INFO[format as ReportFormat].label
+}
+
+export function parseExportFormat(value: string): ExportFormat {
+  if ((EXPORT_FORMATS as readonly string[]).includes(value)) return value as ExportFormat
+  throw new FactmarkError('invalid-argument', `unknown format "${value}"; use one of ${EXPORT_FORMATS.join(', ')}`)
+}
