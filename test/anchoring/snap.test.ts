@@ -65,8 +65,8 @@ describe('snapSelection', () => {
     expect(snapSelection(nfd, 0, 4)).toEqual({ start: 0, end: 5 })
   })
 
-  it('keeps emoji with skin tone modifiers, keycaps and Hangul jamo sequences whole', () => {
-    for (const cluster of ['👍🏽', '1️⃣', '\u1100\u1161\u11a8', 'e\u0301\u0302', '\u0915\u094d\u0937']) {
+  it('keeps emoji with skin tone modifiers, keycaps, Hangul jamo and Indic vowel signs whole', () => {
+    for (const cluster of ['👍🏽', '1️⃣', '\u1100\u1161\u11a8', 'e\u0301\u0302', '\u0915\u093f']) {
       const text = `ab ${cluster} cd`
       const at = 3
       for (let cut = at + 1; cut < at + cluster.length; cut++) {
@@ -76,6 +76,8 @@ describe('snapSelection', () => {
     }
   })
 
+  // Which clusters some sequences form depends on the ICU version (Indic conjuncts joined only from
+  // Unicode 15.1); whatever it is, segmenting a window must agree with segmenting the whole text.
   it('agrees with segmenting the whole text, on a text full of complex clusters', () => {
     const parts = ['a', ' ', family, flag, zalgo, 'é', '\u0915\u094d\u0937', '👍🏽', '\n', 'Ω', '\u0e01\u0e33', '한', '\r\n', '中', '©\u200d']
     let seed = 7

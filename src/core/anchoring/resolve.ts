@@ -78,7 +78,11 @@ export const LONG_QUOTE = 64
 /** At most this many exact occurrences are scored (the nearest to the old position). */
 const MAX_EXACT_CANDIDATES = 1000
 
-/** Bracketed text up to this long is compared with the quote in full (O(n²)) to become a candidate. */
+/**
+ * Bracketed text is compared with the quote in full (O(n²)) to become a candidate only for quotes
+ * up to this long; for longer ones a bracket only counts as a place the words are gone from (the
+ * approximate search finds long quotes well, and a bracket can then only orphan, never misplace).
+ */
 const MAX_BRACKET_COMPARE = 512
 
 interface Candidate {

@@ -4,20 +4,22 @@
 /** How much context, in UTF-16 code units, is stored on each side of the quote. */
 export const CONTEXT_LENGTH = 32
 
-export interface QuoteSelector {
+/** W3C TextQuoteSelector. */
+export interface TextQuoteSelector {
   exact: string
   prefix: string
   suffix: string
 }
 
-export interface PositionSelector {
+/** W3C TextPositionSelector, in UTF-16 code units (W3C counts code points: see code-points.ts). */
+export interface TextPositionSelector {
   start: number
   end: number
 }
 
 export interface Selectors {
-  quote: QuoteSelector
-  position: PositionSelector
+  quote: TextQuoteSelector
+  position: TextPositionSelector
 }
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff
