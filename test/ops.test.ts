@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { ArticleDoc, Operation, type Claim } from '../src/core/model'
 import { apply, invert, replay } from '../src/core/ops'
 import { bodyFromPlainText } from '../src/core/plain-text'
+import { createSelectors } from '../src/core/anchoring/selectors'
+import { reviseArticle } from '../src/core/revise'
 
 const T0 = '2026-11-28T09:00:00.000Z'
 const at = (minute: number) => `2026-11-28T09:${String(minute).padStart(2, '0')}:00.000Z`
@@ -66,6 +68,20 @@ const script: Operation[] = [
   { type: 'article.rename', by: 'Ana', at: at(12), title: 'Belarus–Kazakhstan trade', previous: 'Trade' },
   { type: 'claim.delete', by: 'Ana', at: at(13), claimId: 'claim002', claim: claim('claim002', 'The exports totaled $252.6 million', 2) }
 ]
+// A new version of the text (claim001's words edited, so it is flagged), then a reviewer re-attaching it.
+{
+  const before = script.reduce(apply, baseDoc())
+  const revised = bodyFromPlainText(text.replace('soared almost 80%', 'soared by almost 80%'))
+  const revise = reviseArticle(before, revised, 'Ana', at(14))
+  script.push(revise)
+  const moved = apply(before, revise).claims.find((c) => c.id === 'claim001')!
+  const start = revised.text.indexOf('soared by almost 80%')
+  script.push({
+    type: 'claim.placeAnchor', by: 'Ana', at: at(15), claimId: 'claim001',
+    from: { quote: moved.quote, position: moved.position, anchor: moved.anchor },
+    to: createSelectors(revised.text, start, start + 'soared by almost 80%'.length)
+  })
+}
 
 describe('operations', () => {
   it('apply every kind of operation, each leaving a valid, logged document', () => {
@@ -79,6 +95,8 @@ describe('operations', () => {
     expect(new Set(script.map((op) => op.type)).size).toBe(Operation.options.length)
     expect(doc.article.title).toBe('Belarus–Kazakhstan trade')
     expect(doc.claims.map((c) => c.id)).toEqual(['claim001', 'claim003']) // article order
+    expect(doc.claims[0]!.quote.exact).toBe('soared by almost 80%')
+    expect(doc.claims[0]!.anchor).toBeUndefined()
     expect(doc.claims[0]).toMatchObject({ verdict: 'disputed', conclusion: 'Close, but the rise was 79.6%.', claimant: 'Andrei Kobyakov', tags: ['trade', 'statistics'], notes: [], sources: [] })
   })
 
@@ -89,6 +107,7 @@ describe('operations', () => {
     // Undo restores content; `updatedAt` (and a note's `editedAt`) move on to the time of the undo.
     expect(stripTimes(undone.claims)).toEqual(stripTimes(before.claims))
     expect(undone.article.title).toBe(before.article.title)
+    expect(undone.article.text).toBe(before.article.text)
     const redone = apply(undone, invert(invert(script[i]!, 'Ben', at(30)), 'Ben', at(31)))
     expect(stripTimes(redone.claims)).toEqual(stripTimes(after.claims))
     expect(redone.log.map((op) => op.by)).toEqual([...after.log.map((op) => op.by), 'Ben', 'Ben'])

@@ -70,6 +70,18 @@ export const Source = z.object({
 })
 export type Source = z.infer<typeof Source>
 
+/**
+ * Where a claim stands after its article was revised: found elsewhere (`moved`) or not found (`orphaned`),
+ * with `textChanged` when its own words were edited. Absent once a reviewer has accepted or re-attached it.
+ */
+export const AnchorState = z.object({
+  status: z.enum(['moved', 'orphaned']),
+  textChanged: z.boolean(),
+  /** The claim's words before the revision, shown beside the new ones. */
+  previousExact: z.string()
+})
+export type AnchorState = z.infer<typeof AnchorState>
+
 export const Claim = z.object({
   id: Id,
   quote: QuoteSelector,
@@ -80,11 +92,16 @@ export const Claim = z.object({
   tags: z.array(z.string()),
   notes: z.array(Note),
   sources: z.array(Source),
+  anchor: AnchorState.optional(),
   createdBy: z.string(),
   createdAt: IsoTime,
   updatedAt: IsoTime
 })
 export type Claim = z.infer<typeof Claim>
+
+/** Where a claim sits in the text: what revisions and re-attachment change. */
+export const ClaimPlacement = z.object({ quote: QuoteSelector, position: PositionSelector, anchor: AnchorState.optional() })
+export type ClaimPlacement = z.infer<typeof ClaimPlacement>
 
 /**
  * Every change is an operation: plain JSON with who (`by`) and when (`at`). Each carries what its inverse needs
@@ -104,7 +121,18 @@ export const Operation = z.discriminatedUnion('type', [
   z.object({ type: z.literal('claim.editNote'), ...onClaim, noteId: Id, text: z.string().min(1).max(20000), previous: z.string() }),
   z.object({ type: z.literal('claim.deleteNote'), ...onClaim, note: Note }),
   z.object({ type: z.literal('claim.addSource'), ...onClaim, source: Source }),
-  z.object({ type: z.literal('claim.deleteSource'), ...onClaim, source: Source })
+  z.object({ type: z.literal('claim.deleteSource'), ...onClaim, source: Source }),
+  /** A new version of the article's text; each claim re-anchored. The previous text stays in the log. */
+  z.object({
+    type: z.literal('article.revise'),
+    ...opBase,
+    text: z.string(),
+    blocks: z.array(Block),
+    previous: z.object({ text: z.string(), blocks: z.array(Block) }),
+    anchors: z.array(z.object({ claimId: Id, to: ClaimPlacement, from: ClaimPlacement }))
+  }),
+  /** A reviewer accepts where a claim was re-anchored, or re-attaches it to a selection. */
+  z.object({ type: z.literal('claim.placeAnchor'), ...onClaim, to: ClaimPlacement, from: ClaimPlacement })
 ])
 export type Operation = z.infer<typeof Operation>
 

@@ -1,6 +1,6 @@
 import { FactmarkError } from './errors'
 import { checkSourceUrl } from './links'
-import type { ArticleDoc, Claim, Operation } from './model'
+import type { ArticleDoc, Claim, ClaimPlacement, Operation } from './model'
 
 /**
  * The only way a document changes. Pure: returns a new document with the operation applied and logged,
@@ -44,6 +44,17 @@ export function invert(op: Operation, by: string, at: string): Operation {
       return { type: 'claim.deleteSource', ...stamp, claimId: op.claimId, source: op.source }
     case 'claim.deleteSource':
       return { type: 'claim.addSource', ...stamp, claimId: op.claimId, source: op.source }
+    case 'article.revise':
+      return {
+        type: op.type,
+        ...stamp,
+        text: op.previous.text,
+        blocks: op.previous.blocks,
+        previous: { text: op.text, blocks: op.blocks },
+        anchors: op.anchors.map((a) => ({ claimId: a.claimId, to: a.from, from: a.to }))
+      }
+    case 'claim.placeAnchor':
+      return { type: op.type, ...stamp, claimId: op.claimId, to: op.from, from: op.to }
   }
 }
 
@@ -110,7 +121,37 @@ function applyChange(doc: ArticleDoc, op: Operation): ArticleDoc {
         if (!c.sources.some((s) => s.id === op.source.id)) notFound('source')
         return { ...c, sources: c.sources.filter((s) => s.id !== op.source.id) }
       })
+    case 'article.revise': {
+      expectSame(doc.article.text, op.previous.text, 'the article text')
+      const placements = new Map(op.anchors.map((a) => [a.claimId, a.to]))
+      const claims = doc.claims.map((c) => {
+        const to = placements.get(c.id)
+        return to ? place(c, to, op.text, op.at) : c
+      })
+      return { ...doc, article: { ...doc.article, text: op.text, blocks: op.blocks }, claims: claims.sort(compareClaims) }
+    }
+    case 'claim.placeAnchor': {
+      const changed = updateClaim(doc, op.claimId, op.at, (c) => {
+        expectSame(JSON.stringify(placementOf(c)), JSON.stringify(op.from), 'where the claim sits')
+        return place(c, op.to, doc.article.text, op.at)
+      })
+      return { ...changed, claims: changed.claims.sort(compareClaims) }
+    }
   }
+}
+
+/** What revisions and re-attachment change of a claim, in a fixed key order (compared as JSON). */
+export function placementOf(claim: Claim): ClaimPlacement {
+  return claim.anchor ? { quote: claim.quote, position: claim.position, anchor: claim.anchor } : { quote: claim.quote, position: claim.position }
+}
+
+/** Puts a claim at a placement; a placed (not orphaned) claim must match the text there. */
+function place(claim: Claim, to: ClaimPlacement, text: string, at: string): Claim {
+  if (to.anchor?.status !== 'orphaned' && text.slice(to.position.start, to.position.end) !== to.quote.exact) {
+    throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its new position.')
+  }
+  const { anchor: _previous, ...rest } = claim
+  return { ...rest, quote: to.quote, position: to.position, ...(to.anchor ? { anchor: to.anchor } : {}), updatedAt: at }
 }
 
 /** Claims are kept in article order (start, then end), so lists and exports need no sorting. */

@@ -1,0 +1,71 @@
+// The audit trail told in words: one line per operation, shared by the app's history panel and the reports.
+
+import type { Operation } from './model'
+import { DEFAULT_VERDICT_LABELS, type Verdict } from './model'
+
+/** The id of the claim an operation is about, if any. */
+export function claimIdOf(op: Operation): string | undefined {
+  if (op.type === 'claim.create') return op.claim.id
+  return 'claimId' in op ? op.claimId : undefined
+}
+
+export type HistoryOptions = { verdictLabels: Record<Verdict, string>; includeNotes: boolean } & {
+  /**
+   * Wrap quoted user text in Unicode directional isolates (FSI … PDI), so that an Arabic or Hebrew quote does
+   * not reorder the English sentence around it. For HTML; plain-text formats leave them out.
+   */
+  isolate?: boolean
+}
+
+/** Cuts by code points, so that a cut never leaves half a surrogate pair. */
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('')
+}
+
+/** One change as a reviewer would say it. Without notes in the report, note text is not quoted here either. */
+export function describeOperation(op: Operation, options: HistoryOptions): string {
+  const quoted = (text: string, max = 80) => (options.isolate ? `“\u2068${shorten(text, max)}\u2069”` : `“${shorten(text, max)}”`)
+  const label = (v: Verdict) => options.verdictLabels[v] || DEFAULT_VERDICT_LABELS[v]
+  const note = (text: string) => (options.includeNotes ? ` ${quoted(text)}` : '')
+  switch (op.type) {
+    case 'article.rename':
+      return `renamed the article to ${quoted(op.title)} (was ${quoted(op.previous)})`
+    case 'claim.create':
+      return `marked the claim ${quoted(op.claim.quote.exact)}`
+    case 'claim.delete':
+      return `deleted the claim ${quoted(op.claim.quote.exact)}`
+    case 'claim.setVerdict':
+      return `set the verdict to ${label(op.verdict)} (was ${label(op.previous)})`
+    case 'claim.setConclusion':
+      return op.conclusion ? `wrote the conclusion ${quoted(op.conclusion)}` : 'cleared the conclusion'
+    case 'claim.setClaimant':
+      return op.claimant ? `set the claimant to ${quoted(op.claimant)}` : 'cleared the claimant'
+    case 'claim.setTags':
+      return op.tags.length ? `set the tags to ${op.tags.map((t) => quoted(t, 40)).join(', ')}` : 'removed the tags'
+    case 'claim.addNote':
+      return `added a note${note(op.note.text)}`
+    case 'claim.editNote':
+      return `edited a note${options.includeNotes ? ` to ${quoted(op.text)}` : ''}`
+    case 'claim.deleteNote':
+      return `deleted a note${note(op.note.text)}`
+    case 'claim.addSource':
+      return `added the source ${quoted(op.source.title || op.source.url)} (${op.source.stance})`
+    case 'claim.deleteSource':
+      return `removed the source ${quoted(op.source.title || op.source.url)}`
+    case 'article.revise': {
+      const moved = op.anchors.filter((a) => a.to.anchor?.status === 'moved').length
+      const orphaned = op.anchors.filter((a) => a.to.anchor?.status === 'orphaned').length
+      return `updated the article to a new version (${op.anchors.length - moved - orphaned} claims in place, ${moved} moved, ${orphaned} not found)`
+    }
+    case 'claim.placeAnchor':
+      return op.to.anchor ? `moved the claim back (${op.to.anchor.status})` : op.to.quote.exact === op.from.quote.exact && op.to.position.start === op.from.position.start ? 'accepted where the claim now sits' : `re-attached the claim to ${quoted(op.to.quote.exact)}`
+  }
+}
+
+/** Whether an operation changed a claim: its own operations, and revisions that moved or lost it. */
+export function touchesClaim(op: Operation, claimId: string): boolean {
+  if (op.type === 'article.revise') return op.anchors.some((a) => a.claimId === claimId && (a.to.anchor !== undefined || a.from.anchor !== undefined))
+  return claimIdOf(op) === claimId
+}
+
