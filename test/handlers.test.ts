@@ -35,8 +35,10 @@ describe('handlers', () => {
     ['renameArticle', { id: 42, title: 'x' }, /renameArticle: .*id.*expected string/],
     ['renameArticle', { title: 'No id' }, /renameArticle: .*id/],
     ['renameArticle', 'just a string', /renameArticle: .*expected object/],
-    ['createArticleFromText', { title: '   ', text: 'Body' }, /createArticleFromText: .*a title is needed/],
-    ['createArticleFromText', null, /createArticleFromText: .*expected object/],
+    ['importArticle', { kind: 'url' }, /importArticle: .*url/],
+    ['importArticle', { kind: 'ftp', url: 'ftp://x' }, /importArticle: .*kind/],
+    ['importArticle', null, /importArticle: .*expected object/],
+    ['updateArticle', { articleId: 'x', source: { kind: 'paste' } }, /updateArticle: .*text/],
     ['getArticle', {}, /getArticle: .*id/]
   ] as const)('%s given a malformed argument (%j) answers ok:false with a clear message and writes nothing', async (channel, arg, message) => {
     const { dir, handlers } = await setup()
@@ -73,7 +75,7 @@ describe('handlers', () => {
 
   it('creates an article from pasted text', async () => {
     const { handlers } = await setup()
-    const created = await handlers.createArticleFromText({ title: 'Pasted', text: 'One.\r\nTwo.' })
+    const created = await handlers.importArticle({ kind: 'paste', title: 'Pasted', text: 'One.\r\nTwo.' })
     expect(created).toMatchObject({ ok: true, value: { title: 'Pasted', claims: 0 } })
     const list = await handlers.listArticles(undefined)
     expect(list.ok && list.value.map((a) => a.title)).toContain('Pasted')

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util'
 import { userInfo } from 'node:os'
 import { FactmarkError } from '../core/errors'
-import { importTextFile } from '../main/import/text-file'
+import { countRevision, reviseArticle } from '../core/revise'
+import { importFile } from '../main/import/import-file'
+import { importUrl } from '../main/import/url'
 import { resolveWorkspaceDir } from '../main/workspace/location'
 import { resolve } from 'node:path'
 import type { ArticleSummary } from '../core/model'
@@ -17,7 +19,10 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  factmark import FILE --workspace DIR [--title TITLE]   import a .txt article; prints its id
+  factmark import FILE|URL --workspace DIR [--title TITLE]
+      import a .txt, .md, .html or .docx file, or a web page; prints the new article's id
+  factmark update ARTICLE FILE|URL --workspace DIR
+      replace an article's text with a new version; its claims are found again in it
   factmark list --workspace DIR                          one line per article: id, title, claims
   factmark export ARTICLE --workspace DIR --format FORMAT --out FILE [options]
       ARTICLE   an article id, or words of its title that match one article
@@ -38,6 +43,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await listCommand(rest, io)
       case 'export':
         return await exportCommand(rest, io)
+      case 'update':
+        return await updateCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':
@@ -60,9 +67,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { workspace: { type: 'string' }, title: { type: 'string' } })
-  if (positionals.length !== 1) throw new UsageError('import takes one FILE (factmark import FILE --workspace DIR)')
+  if (positionals.length !== 1) throw new UsageError('import takes one FILE or URL (factmark import FILE --workspace DIR)')
   const workspace = await open(values.workspace, io)
-  const article = await importTextFile(positionals[0]!, { title: values.title })
+  const article = await readFileOrUrl(positionals[0]!, values.title)
   const created = await workspace.createArticle(article)
   io.out(created.id)
   return 0
@@ -77,6 +84,24 @@ async function listCommand(args: string[], io: CliIo): Promise<number> {
   }
   for (const a of workspace.listArticles()) io.out(`${a.id}\t${a.title}\t${a.claims} ${a.claims === 1 ? 'claim' : 'claims'}`)
   return 0
+}
+
+async function updateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { workspace: { type: 'string' } })
+  if (positionals.length !== 2) throw new UsageError('update takes an ARTICLE and a FILE or URL (factmark update ARTICLE FILE --workspace DIR)')
+  const workspace = await open(values.workspace, io)
+  const { id } = findArticle(workspace.listArticles(), positionals[0]!)
+  const next = await readFileOrUrl(positionals[1]!)
+  const op = reviseArticle(workspace.getArticle(id), next.body, workspace.reviewer(), new Date().toISOString())
+  await workspace.applyOperation(id, op)
+  const counts = countRevision(op)
+  io.out(`${counts.anchored} anchored, ${counts.moved} moved, ${counts.orphaned} orphaned`)
+  return 0
+}
+
+/** A path or an http(s) address, read by the same importers as the app's. */
+function readFileOrUrl(target: string, title?: string) {
+  return /^https?:\/\//i.test(target) ? importUrl(target).then((a) => (title ? { ...a, title } : a)) : importFile(target, { title })
 }
 
 async function exportCommand(args: string[], io: CliIo): Promise<number> {

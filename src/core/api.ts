@@ -24,13 +24,24 @@ export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>
 
 const none = z.undefined()
 
+/** Where an article's text comes from. File contents travel as base64, so the same call works from a drop. */
+export const ArticleSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('file'), name: z.string().min(1).max(500), base64: z.string(), title: z.string().trim().max(500).optional() }),
+  z.object({ kind: z.literal('url'), url: z.string().trim().min(1, 'enter a web address').max(4000), title: z.string().trim().max(500).optional() }),
+  z.object({ kind: z.literal('paste'), text: z.string(), title: z.string().trim().max(500).optional() })
+])
+export type ArticleSource = z.infer<typeof ArticleSource>
+
 export const contract = {
   getWorkspace: { input: none, output: WorkspaceInfo },
   listArticles: { input: none, output: z.array(ArticleSummary) },
   getArticle: { input: z.object({ id: z.string().min(1) }), output: ArticleDoc },
-  createArticleFromText: {
-    input: z.object({ title: z.string().trim().min(1, 'a title is needed').max(500), text: z.string() }),
-    output: ArticleSummary
+  /** A new article from a file's bytes (open dialog or drop), a web address, or pasted text. */
+  importArticle: { input: ArticleSource, output: ArticleSummary },
+  /** Replaces an article's text with a new version and re-anchors its claims. */
+  updateArticle: {
+    input: z.object({ articleId: z.string().min(1), source: ArticleSource }),
+    output: z.object({ op: Operation, summary: ArticleSummary, counts: z.object({ anchored: z.number(), moved: z.number(), orphaned: z.number() }) })
   },
   /** Applies one operation (main stamps who and when) and returns it as stored. */
   applyOperation: {

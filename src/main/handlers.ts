@@ -6,7 +6,8 @@ import { FactmarkError, type Result } from '../core/errors'
 import { checkSourceUrl } from '../core/links'
 import { summarize, type ArticleDoc, type Operation } from '../core/model'
 import { restamp } from '../core/ops'
-import { articleFromText } from './import/text-file'
+import { countRevision, reviseArticle } from '../core/revise'
+import { readArticleSource } from './read-source'
 import type { Workspace } from './workspace/workspace'
 
 export interface Services {
@@ -31,8 +32,14 @@ export function createHandlers(services: Services): Handlers {
     getWorkspace: () => ({ dir: workspace.dir, settings: workspace.settings(), problems: workspace.problems() }),
     listArticles: () => workspace.listArticles(),
     getArticle: ({ id }) => workspace.getArticle(id),
-    createArticleFromText: ({ title, text }) =>
-      workspace.createArticle(articleFromText(text, { title, origin: { kind: 'paste' } })),
+    importArticle: async (source) => workspace.createArticle(await readArticleSource(source)),
+    updateArticle: async ({ articleId, source }) => {
+      const next = await readArticleSource(source)
+      const doc = workspace.getArticle(articleId)
+      const op = reviseArticle(doc, next.body, workspace.reviewer(), now().toISOString())
+      const updated = await workspace.applyOperation(articleId, op)
+      return { op, summary: summarize(updated), counts: countRevision(op) }
+    },
     applyOperation: async ({ articleId, op }) => {
       const stamped = restamp(op, workspace.reviewer(), now().toISOString())
       checkNoteOwnership(workspace.getArticle(articleId), stamped, workspace.reviewer())

@@ -35,8 +35,9 @@ export class HighlightPainter {
   /** Brings the highlights in line with `claims` (in article order). */
   sync(claims: readonly Claim[], selectedId: string | null): void {
     const seen = new Set<string>()
-    let positionsChanged = claims.length !== this.#ranges.size
+    let positionsChanged = false
     for (const claim of claims) {
+      if (claim.anchor?.status === 'orphaned') continue // not in this text: listed, not drawn
       seen.add(claim.id)
       const { start, end } = claim.position
       const known = this.#ranges.get(claim.id)
@@ -81,7 +82,8 @@ export class HighlightPainter {
     if (key === this.#positionsKey) return
     this.#positionsKey = key
     this.#overlap.clear()
-    for (const segment of overlapSegments(claims.map((c) => c.position))) {
+    const drawn = claims.filter((c) => c.anchor?.status !== 'orphaned')
+    for (const segment of overlapSegments(drawn.map((c) => c.position))) {
       this.#overlap.add(this.dom.range(segment.start, segment.end))
     }
   }

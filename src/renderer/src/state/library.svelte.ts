@@ -1,6 +1,7 @@
-import type { WorkspaceInfo } from '../../../core/api'
+import type { ArticleSource, WorkspaceInfo } from '../../../core/api'
 import type { ArticleSummary } from '../../../core/model'
 import { unwrap } from '../lib/factmark'
+import { plural } from '../lib/format'
 import { notices } from './notices.svelte'
 import { ReviewSession } from './review.svelte'
 
@@ -66,6 +67,28 @@ class Library {
       notices.error((error as Error).message)
       return false
     }
+  }
+
+  /** Adds an article from a file, a web address or pasted text, and opens it. */
+  async importArticle(source: ArticleSource): Promise<boolean> {
+    const summary = await unwrap(window.factmark.importArticle(source))
+    this.articles = [summary, ...this.articles]
+    await this.open(summary.id)
+    notices.show(`Added “${summary.title}”.`)
+    return true
+  }
+
+  /** Replaces the open article's text with a new version; its claims are found again in it. */
+  async updateArticle(source: ArticleSource): Promise<boolean> {
+    const session = this.session
+    if (!session || !(await this.ensureReviewer())) return false
+    const { op, summary, counts } = await unwrap(window.factmark.updateArticle({ articleId: session.doc.article.id, source }))
+    session.adopt(op)
+    this.#updateSummary(summary)
+    const look = counts.moved + counts.orphaned
+    notices.show(`Updated: ${plural(counts.anchored, 'claim')} in place, ${counts.moved} moved, ${counts.orphaned} not found.${look ? ' See “Needs a look”.' : ''}`)
+    if (look) session.verdictFilter = 'needs-look'
+    return true
   }
 
   #updateSummary(summary: ArticleSummary): void {

@@ -13,7 +13,7 @@ export class ReviewSession {
   selectedId = $state<string | null>(null)
   /** Claims under the last click, shortest first, so overlapping ones stay reachable. */
   underPointer = $state.raw<string[]>([])
-  verdictFilter = $state<Verdict | 'all'>('all')
+  verdictFilter = $state<Verdict | 'all' | 'needs-look'>('all')
   query = $state('')
   busy = $state(false)
   #undo = $state.raw<Operation[]>([])
@@ -36,7 +36,9 @@ export class ReviewSession {
   }
 
   get visibleClaims(): Claim[] {
-    return this.doc.claims.filter((c) => (this.verdictFilter === 'all' || c.verdict === this.verdictFilter) && claimMatches(c, this.query))
+    const filter = this.verdictFilter
+    const shown = (c: Claim) => filter === 'all' || (filter === 'needs-look' ? !!c.anchor : c.verdict === filter)
+    return this.doc.claims.filter((c) => shown(c) && claimMatches(c, this.query))
   }
 
   get canUndo(): boolean {
@@ -97,6 +99,17 @@ export class ReviewSession {
     })
   }
 
+  /** Takes in an operation that main built and stored itself (a new version of the text); it can be undone too. */
+  adopt(op: Operation): void {
+    this.doc = apply(this.doc, op)
+    this.#undo = [...this.#undo, op]
+    this.#redo = []
+  }
+
+  get needsLook(): Claim[] {
+    return this.doc.claims.filter((c) => c.anchor)
+  }
+
   /** Runs `step` once every change asked for before it has been stored (or refused), in turn with later ones. */
   afterPending(step: () => void): Promise<void> {
     return this.#enqueue(async () => step())
@@ -144,6 +157,10 @@ function undoLabel(op: Operation): string {
       return 'source'
     case 'article.rename':
       return 'rename'
+    case 'article.revise':
+      return 'new version of the text'
+    case 'claim.placeAnchor':
+      return 'claim placement'
     default:
       return op.type.replace('claim.set', '').toLowerCase()
   }
