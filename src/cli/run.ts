@@ -101,7 +101,8 @@ async function updateCommand(args: string[], io: CliIo): Promise<number> {
 
 /** A path or an http(s) address, read by the same importers as the app's. */
 function readFileOrUrl(target: string, title?: string) {
-  return /^https?:\/\//i.test(target) ? importUrl(target).then((a) => (title ? { ...a, title } : a)) : importFile(target, { title })
+  // Anything with a scheme is an address (importUrl refuses all but http and https); the rest are paths.
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(target) ? importUrl(target).then((a) => (title ? { ...a, title } : a)) : importFile(target, { title })
 }
 
 async function exportCommand(args: string[], io: CliIo): Promise<number> {
