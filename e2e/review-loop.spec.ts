@@ -49,7 +49,7 @@ test('mark a sentence with the mouse, dispute it, add a note and a source; all o
   const restored = claimPanel(again)
   await expect(restored.getByRole('heading', { name: 'Disputed' })).toBeVisible()
   await expect(restored.locator('blockquote').first()).toHaveText(SENTENCE)
-  await expect(restored.getByText('Belstat puts the January–June rise at 79.6%, not “almost 80%”.')).toBeVisible()
+  await expect(restored.getByText('Belstat puts the January–June rise at 79.6%, not “almost 80%”.', { exact: true })).toBeVisible()
   await expect(restored.getByRole('button', { name: 'Foreign trade in goods, January–June 2017', exact: true })).toBeVisible()
   await expect(restored.getByText('Refutes', { exact: true })).toBeVisible()
   await restored.getByText('History').click()
