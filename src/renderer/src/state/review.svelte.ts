@@ -16,6 +16,8 @@ export class ReviewSession {
   verdictFilter = $state<Verdict | 'all' | 'needs-look'>('all')
   query = $state('')
   busy = $state(false)
+  /** Called with each stored document before the rest of the UI updates, so highlights paint first. */
+  onApplied: ((doc: ArticleDoc, selectedId: string | null) => void) | null = null
   #undo = $state.raw<Operation[]>([])
   #redo = $state.raw<Operation[]>([])
 
@@ -102,6 +104,7 @@ export class ReviewSession {
   /** Takes in an operation that main built and stored itself (a new version of the text); it can be undone too. */
   adopt(op: Operation): void {
     this.doc = apply(this.doc, op)
+    this.onApplied?.(this.doc, this.selectedId)
     this.#undo = [...this.#undo, op]
     this.#redo = []
   }
@@ -126,9 +129,13 @@ export class ReviewSession {
     this.busy = true
     try {
       const { op: stored, summary } = await unwrap(window.factmark.applyOperation({ articleId: this.doc.article.id, op: $state.snapshot(op) }))
-      this.doc = apply(this.doc, stored)
-      if (stored.type === 'claim.create') this.selectedId = stored.claim.id
-      if (stored.type === 'claim.delete' && this.selectedId === stored.claimId) this.selectedId = null
+      const doc = apply(this.doc, stored)
+      let selectedId = this.selectedId
+      if (stored.type === 'claim.create') selectedId = stored.claim.id
+      if (stored.type === 'claim.delete' && selectedId === stored.claimId) selectedId = null
+      this.onApplied?.(doc, selectedId)
+      this.doc = doc
+      this.selectedId = selectedId
       this.onStored(summary)
       return stored
     } catch (error) {
