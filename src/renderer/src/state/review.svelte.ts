@@ -133,7 +133,11 @@ export class ReviewSession {
       let selectedId = this.selectedId
       if (stored.type === 'claim.create') selectedId = stored.claim.id
       if (stored.type === 'claim.delete' && selectedId === stored.claimId) selectedId = null
-      this.onApplied?.(doc, selectedId)
+      // Highlights first, in a frame of their own; the lists and the panel follow in the next one.
+      if (this.onApplied) {
+        this.onApplied(doc, selectedId)
+        await afterNextPaint()
+      }
       this.doc = doc
       this.selectedId = selectedId
       this.onStored(summary)
@@ -145,6 +149,19 @@ export class ReviewSession {
       this.busy = false
     }
   }
+}
+
+/** Resolves once the browser has had a chance to paint (rAF, then a task); never waits long in a hidden window. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100)
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback)
+        resolve()
+      }, 0)
+    )
+  })
 }
 
 function undoLabel(op: Operation): string {
