@@ -17,7 +17,7 @@ export class HighlightPainter {
   readonly #overlap = new Highlight()
   readonly #selected = new Highlight()
   #ranges = new Map<string, { range: Range; verdict: Verdict; start: number; end: number }>()
-  #positionsKey = ''
+  readonly #overlapRanges = new Map<string, Range>()
 
   constructor(private readonly dom: TextDom) {
     for (const verdict of VERDICTS) {
@@ -77,14 +77,21 @@ export class HighlightPainter {
     CSS.highlights.delete(SELECTED_HIGHLIGHT)
   }
 
+  /** Only the overlap segments that changed are removed or added: a new claim rarely changes more than one. */
   #paintOverlaps(claims: readonly Claim[]): void {
-    const key = claims.map((c) => `${c.position.start}:${c.position.end}`).join(',')
-    if (key === this.#positionsKey) return
-    this.#positionsKey = key
-    this.#overlap.clear()
     const drawn = claims.filter((c) => c.anchor?.status !== 'orphaned')
-    for (const segment of overlapSegments(drawn.map((c) => c.position))) {
-      this.#overlap.add(this.dom.range(segment.start, segment.end))
+    const next = new Map<string, { start: number; end: number }>()
+    for (const segment of overlapSegments(drawn.map((c) => c.position))) next.set(`${segment.start}:${segment.end}`, segment)
+    for (const [key, range] of this.#overlapRanges) {
+      if (next.has(key)) continue
+      this.#overlap.delete(range)
+      this.#overlapRanges.delete(key)
+    }
+    for (const [key, segment] of next) {
+      if (this.#overlapRanges.has(key)) continue
+      const range = this.dom.range(segment.start, segment.end)
+      this.#overlap.add(range)
+      this.#overlapRanges.set(key, range)
     }
   }
 }
