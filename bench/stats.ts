@@ -1,0 +1,34 @@
+export interface Summary {
+  median: number
+  min: number
+  max: number
+  n: number
+  samples: number[]
+}
+
+export function summarize(samples: readonly number[]): Summary | null {
+  const xs = samples.filter((x) => Number.isFinite(x))
+  if (xs.length === 0) return null
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+  return { median: round(median, 2), min: round(sorted[0]!, 2), max: round(sorted.at(-1)!, 2), n: xs.length, samples: xs.map((x) => round(x)) }
+}
+
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return NaN
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+}
+
+export const round = (x: number, digits = 1) => {
+  const f = 10 ** digits
+  return Math.round(x * f) / f
+}
+
+/** "123.4 (120.1–130.9)" */
+export function fmt(s: Summary | null | undefined, digits = 1): string {
+  if (!s) return '—'
+  const r = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(digits))
+  return s.n > 1 ? `${r(s.median)} (${r(s.min)}–${r(s.max)})` : r(s.median)
+}
