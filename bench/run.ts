@@ -834,7 +834,7 @@ ${tbl}
 
 ## Targets (1 MB, 10,000 claims)
 
-${targetLines.map((l) => `- ${l}`).join('\n')}
+${targetLines.map((l) => `- ${l.trim()}`).join('\n')}
 ${traceText ? `\n## Where the time goes (diagnostics at 1 MB: one traced open each; frame cost by ranges registered)\n\n${traceText.split('\n').map((l) => `- ${l}`).join('\n')}\n` : ''}${failures.length ? `\n## Failed runs (not counted)\n\n${failures.map((f) => `- ${f}`).join('\n')}\n` : ''}
 ## Notes on the measures
 

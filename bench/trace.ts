@@ -36,11 +36,14 @@ export interface TraceBreakdown {
 export async function breakdown(path: string, from: string, to: string): Promise<TraceBreakdown | null> {
   const raw = JSON.parse(await readFile(path, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
   const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? [])
-  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`))
-  const markTs = (name: string) => events.find((e) => e.name === name && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b' || e.ph === 'X'))?.ts
-  const start = markTs(from)
-  const end = markTs(to)
-  if (start === undefined || end === undefined) return null
+  const markOf = (name: string) => events.find((e) => e.name === name && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b' || e.ph === 'X'))
+  const startMark = markOf(from)
+  const endMark = markOf(to)
+  if (!startMark || !endMark) return null
+  const start = startMark.ts
+  const end = endMark.ts
+  // The page's main thread: the one the marks were made on (other renderers' main threads may be in the trace).
+  const mains = new Set([`${startMark.pid}:${startMark.tid}`])
   const xs = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`) && e.ts + e.dur! > start && e.ts < end)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
