@@ -1,3 +1,4 @@
+import { snapSelection } from '../../../core/anchoring/snap'
 import type { Span } from '../../../core/sentences'
 import type { HighlightPainter } from '../lib/highlights'
 import type { TextDom } from '../lib/text-dom'
@@ -9,6 +10,12 @@ class Reader {
   /** The user's current text selection in the article, snapped to whole characters and trimmed. */
   selection = $state.raw<Span | null>(null)
   scroller = $state.raw<HTMLElement | null>(null)
+
+  /** The selection as it is in the DOM right now (the `selection` field follows it a task later, on selectionchange). */
+  currentSelection(text: string): Span | null {
+    const raw = this.dom?.selectionOffsets(window.getSelection())
+    return raw ? snapSelection(text, raw.start, raw.end) : null
+  }
 
   /** Selects [start, end) of the article text in the window, as if the user had dragged over it. */
   selectText(span: Span): void {
