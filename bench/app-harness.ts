@@ -6,20 +6,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { channels } from '../src/core/api'
 import { createHandlers, type Services } from '../src/main/handlers'
 import { openServices } from '../src/main/services'
-import { chromiumExecutable, projectRoot } from '../e2e/support/mode'
+import { chromiumExecutable, projectRoot, CHROMIUM_ARGS } from '../e2e/support/mode'
 import { serveRenderer } from '../e2e/support/static-server'
 import { appInitScript } from './page-scripts'
 
-/** The e2e fixture's Chromium flags. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic'
-]
+export { CHROMIUM_ARGS }
 export const VIEWPORT = { width: 1280, height: 860 }
 
 export interface Harness {

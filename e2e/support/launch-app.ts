@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { channels } from '../../src/core/api'
 import { createHandlers } from '../../src/main/handlers'
 import { openServices } from '../../src/main/services'
-import { chromiumExecutable, detectMode, projectRoot, type AppMode } from './mode'
+import { CHROMIUM_ARGS, chromiumExecutable, detectMode, projectRoot, type AppMode } from './mode'
 import { serveRenderer } from './static-server'
 
 export interface LaunchedApp {
@@ -26,15 +26,6 @@ export interface LaunchOptions {
   workspaceDir?: string
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic'
-]
 
 type TestFixtures = {
   /** A fresh, empty temporary folder; the app seeds it on first launch. */

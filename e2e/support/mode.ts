@@ -27,6 +27,17 @@ export function electronBinary(): string | null {
   return existsSync(binary) ? binary : null
 }
 
+/** Chromium flags for this machine: no network chatter (refused here), no GPU, no OS sandbox (we run as root). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+]
+
 /** Debian's Chromium when present; else Playwright's own (null lets Playwright choose). */
 export function chromiumExecutable(): string | undefined {
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
