@@ -8,16 +8,29 @@ export const VERDICTS = ['unreviewed', 'verified', 'disputed', 'needs-context', 
 export const Verdict = z.enum(VERDICTS)
 export type Verdict = z.infer<typeof Verdict>
 
-export const BlockKind = z.enum(['h1', 'h2', 'h3', 'p', 'li', 'blockquote'])
+export const BlockKind = z.enum(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote'])
 export type BlockKind = z.infer<typeof BlockKind>
 
 /** A block of the article text: `text.slice(start, end)`, offsets in UTF-16 code units. */
 export const Block = z.object({
   kind: BlockKind,
   start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative()
+  end: z.number().int().nonnegative(),
+  /** A list item's number when its list is numbered (references, steps): "[7]" in the text points at item 7. */
+  number: z.number().int().nonnegative().max(1_000_000).optional()
 })
 export type Block = z.infer<typeof Block>
+
+/**
+ * A link the article itself had (a web page's `<a href>`): a span of the text and where it goes, either a web
+ * address (opened only in the system browser, through the same check as sources) or another block of the same
+ * article (a footnote marker "[7]" pointing at its reference).
+ */
+export const ArticleLink = z.union([
+  z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), url: z.string().max(4000) }).strict(),
+  z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), block: z.number().int().nonnegative() }).strict()
+])
+export type ArticleLink = z.infer<typeof ArticleLink>
 
 export const ArticleOrigin = z.object({
   kind: z.enum(['sample', 'file', 'url', 'paste']),
@@ -37,6 +50,8 @@ export const Article = z
     byline: z.string().optional(),
     site: z.string().optional(),
     publishedAt: z.string().optional(),
+    /** The page's own links, in text order; absent for text without any. */
+    links: z.array(ArticleLink).optional(),
     createdBy: z.string(),
     createdAt: IsoTime,
     updatedAt: IsoTime
@@ -44,6 +59,10 @@ export const Article = z
   .refine((a) => a.blocks.every((b) => b.start <= b.end && b.end <= a.text.length), {
     message: 'a block lies outside the article text',
     path: ['blocks']
+  })
+  .refine((a) => (a.links ?? []).every((l) => l.start < l.end && l.end <= a.text.length && ('url' in l || l.block < a.blocks.length)), {
+    message: 'a link lies outside the article text',
+    path: ['links']
   })
 export type Article = z.infer<typeof Article>
 
@@ -93,6 +112,11 @@ export const Claim = z.object({
   notes: z.array(Note),
   sources: z.array(Source),
   anchor: AnchorState.optional(),
+  /**
+   * The words the verdict was given for, while they differ from the claim's words (its text changed in an update
+   * and was accepted or re-attached) and the reviewer has not yet confirmed or changed the verdict.
+   */
+  verdictWording: z.string().optional(),
   createdBy: z.string(),
   createdAt: IsoTime,
   updatedAt: IsoTime
@@ -100,7 +124,12 @@ export const Claim = z.object({
 export type Claim = z.infer<typeof Claim>
 
 /** Where a claim sits in the text: what revisions and re-attachment change. */
-export const ClaimPlacement = z.object({ quote: QuoteSelector, position: PositionSelector, anchor: AnchorState.optional() })
+export const ClaimPlacement = z.object({
+  quote: QuoteSelector,
+  position: PositionSelector,
+  anchor: AnchorState.optional(),
+  verdictWording: z.string().optional()
+})
 export type ClaimPlacement = z.infer<typeof ClaimPlacement>
 
 /**
@@ -113,7 +142,15 @@ export const Operation = z.discriminatedUnion('type', [
   z.object({ type: z.literal('article.rename'), ...opBase, title: z.string().trim().min(1).max(500), previous: z.string() }),
   z.object({ type: z.literal('claim.create'), ...opBase, claim: Claim }),
   z.object({ type: z.literal('claim.delete'), ...onClaim, claim: Claim }),
-  z.object({ type: z.literal('claim.setVerdict'), ...onClaim, verdict: Verdict, previous: Verdict }),
+  /** Sets (or, with the same verdict, confirms) a verdict for the claim's current words; `wording` only in undo. */
+  z.object({
+    type: z.literal('claim.setVerdict'),
+    ...onClaim,
+    verdict: Verdict,
+    previous: Verdict,
+    wording: z.string().optional(),
+    previousWording: z.string().optional()
+  }),
   z.object({ type: z.literal('claim.setConclusion'), ...onClaim, conclusion: z.string().max(5000), previous: z.string() }),
   z.object({ type: z.literal('claim.setClaimant'), ...onClaim, claimant: z.string().max(500), previous: z.string() }),
   z.object({ type: z.literal('claim.setTags'), ...onClaim, tags: z.array(z.string().min(1).max(100)).max(50), previous: z.array(z.string()) }),
@@ -165,6 +202,8 @@ export const WorkspaceSettings = z.object({
   organisation: z.string(),
   /** Where published reports live; ClaimReview `url`s point into it. Added after version 1 shipped, hence the default. */
   claimReviewBaseUrl: z.string().default(''),
+  /** Set once the sample articles went in (or the workspace had articles of its own), so they come only once. */
+  seeded: z.boolean().optional(),
   verdictLabels: VerdictLabels,
   createdAt: IsoTime
 })

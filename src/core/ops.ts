@@ -27,7 +27,15 @@ export function invert(op: Operation, by: string, at: string): Operation {
     case 'claim.delete':
       return { type: 'claim.create', ...stamp, claim: op.claim }
     case 'claim.setVerdict':
-      return { type: op.type, ...stamp, claimId: op.claimId, verdict: op.previous, previous: op.verdict }
+      return {
+        type: op.type,
+        ...stamp,
+        claimId: op.claimId,
+        verdict: op.previous,
+        previous: op.verdict,
+        ...(op.previousWording !== undefined ? { wording: op.previousWording } : {}),
+        ...(op.wording !== undefined ? { previousWording: op.wording } : {})
+      }
     case 'claim.setConclusion':
       return { type: op.type, ...stamp, claimId: op.claimId, conclusion: op.previous, previous: op.conclusion }
     case 'claim.setClaimant':
@@ -76,7 +84,8 @@ function applyChange(doc: ArticleDoc, op: Operation): ArticleDoc {
     case 'claim.setVerdict':
       return updateClaim(doc, op.claimId, op.at, (c) => {
         expectSame(c.verdict, op.previous, 'the verdict')
-        return { ...c, verdict: op.verdict }
+        const { verdictWording: _given, ...rest } = c
+        return { ...rest, verdict: op.verdict, ...(op.wording !== undefined ? { verdictWording: op.wording } : {}) }
       })
     case 'claim.setConclusion':
       return updateClaim(doc, op.claimId, op.at, (c) => {
@@ -142,7 +151,23 @@ function applyChange(doc: ArticleDoc, op: Operation): ArticleDoc {
 
 /** What revisions and re-attachment change of a claim, in a fixed key order (compared as JSON). */
 export function placementOf(claim: Claim): ClaimPlacement {
-  return claim.anchor ? { quote: claim.quote, position: claim.position, anchor: claim.anchor } : { quote: claim.quote, position: claim.position }
+  return {
+    quote: claim.quote,
+    position: claim.position,
+    ...(claim.anchor ? { anchor: claim.anchor } : {}),
+    ...(claim.verdictWording !== undefined ? { verdictWording: claim.verdictWording } : {})
+  }
+}
+
+/**
+ * Where a reviewer puts a claim (accepting where an update found it, or re-attaching it to a selection): the
+ * placement, plus the words its verdict was given for when those differ from the claim's new words, so the
+ * verdict is shown as given for the earlier wording until the reviewer confirms or changes it.
+ */
+export function placementFor(claim: Claim, at: { quote: ClaimPlacement['quote']; position: ClaimPlacement['position'] }): ClaimPlacement {
+  const givenFor = claim.verdictWording ?? claim.anchor?.previousExact ?? claim.quote.exact
+  const stale = claim.verdict !== 'unreviewed' && givenFor !== at.quote.exact
+  return { quote: at.quote, position: at.position, ...(stale ? { verdictWording: givenFor } : {}) }
 }
 
 /** Puts a claim at a placement; a placed (not orphaned) claim must match the text there. */
@@ -150,8 +175,15 @@ function place(claim: Claim, to: ClaimPlacement, text: string, at: string): Clai
   if (to.anchor?.status !== 'orphaned' && text.slice(to.position.start, to.position.end) !== to.quote.exact) {
     throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its new position.')
   }
-  const { anchor: _previous, ...rest } = claim
-  return { ...rest, quote: to.quote, position: to.position, ...(to.anchor ? { anchor: to.anchor } : {}), updatedAt: at }
+  const { anchor: _previous, verdictWording: _given, ...rest } = claim
+  return {
+    ...rest,
+    quote: to.quote,
+    position: to.position,
+    ...(to.anchor ? { anchor: to.anchor } : {}),
+    ...(to.verdictWording !== undefined ? { verdictWording: to.verdictWording } : {}),
+    updatedAt: at
+  }
 }
 
 /** Claims are kept in article order (start, then end), so lists and exports need no sorting. */

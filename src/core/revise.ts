@@ -19,15 +19,18 @@ export function reviseArticle(doc: ArticleDoc, next: { text: string; blocks: Blo
     const from = placementOf(claim)
     const resolved = resolveAnchor(next.text, { quote: claim.quote, position: claim.position })
     const previousExact = claim.anchor?.previousExact ?? claim.quote.exact
+    const kept = claim.verdictWording !== undefined ? { verdictWording: claim.verdictWording } : {}
     let to: ClaimPlacement
     if (resolved.status === 'orphaned') {
-      to = { quote: claim.quote, position: claim.position, anchor: { status: 'orphaned', textChanged: false, previousExact } }
+      to = { quote: claim.quote, position: claim.position, anchor: { status: 'orphaned', textChanged: false, previousExact }, ...kept }
     } else {
       const { quote, position } = createSelectors(next.text, resolved.start, resolved.end)
       // Same words in the same surroundings is the same place, however far edits above it shifted the offsets.
       const samePlace = quote.exact === claim.quote.exact && quote.prefix === claim.quote.prefix && quote.suffix === claim.quote.suffix
       const clean = (resolved.status === 'anchored' || samePlace) && !resolved.textChanged && !claim.anchor
-      to = clean ? { quote, position } : { quote, position, anchor: { status: 'moved', textChanged: resolved.textChanged || quote.exact !== previousExact, previousExact } }
+      to = clean
+        ? { quote, position, ...kept }
+        : { quote, position, anchor: { status: 'moved', textChanged: resolved.textChanged || quote.exact !== previousExact, previousExact }, ...kept }
     }
     return { claimId: claim.id, to, from }
   })

@@ -114,7 +114,7 @@ function blocksOf(text: string, blocks: readonly Block[]): Block[] {
   return out
 }
 
-const BLOCK_TAGS: Record<Block['kind'], string> = { h1: 'h3', h2: 'h4', h3: 'h5', p: 'p', li: 'li', blockquote: 'blockquote' }
+const BLOCK_TAGS: Record<Block['kind'], string> = { h1: 'h3', h2: 'h4', h3: 'h5', h4: 'h6', h5: 'h6', h6: 'h6', p: 'p', li: 'li', blockquote: 'blockquote' }
 
 function blockHtml(text: string, block: Block, spans: readonly MarkSpan[], options: ReportOptions): string {
   let html = ''
