@@ -1,5 +1,17 @@
 // The domain's single source of truth: zod schemas, with TypeScript types inferred from them.
 import { z } from 'zod'
+import {
+  MAX_CLAIMANT_CHARS,
+  MAX_CONCLUSION_CHARS,
+  MAX_EXCERPT_CHARS,
+  MAX_NOTE_CHARS,
+  MAX_PUBLISHER_CHARS,
+  MAX_SOURCE_TITLE_CHARS,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+  MAX_TITLE_CHARS,
+  MAX_URL_CHARS
+} from './limits'
 
 export const IsoTime = z.iso.datetime({ offset: true })
 export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'expected an id of lowercase letters, digits and dashes')
@@ -27,7 +39,7 @@ export type Block = z.infer<typeof Block>
  * article (a footnote marker "[7]" pointing at its reference).
  */
 export const ArticleLink = z.union([
-  z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), url: z.string().max(4000) }).strict(),
+  z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), url: z.string().max(MAX_URL_CHARS) }).strict(),
   z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), block: z.number().int().nonnegative() }).strict()
 ])
 export type ArticleLink = z.infer<typeof ArticleLink>
@@ -42,7 +54,7 @@ export type ArticleOrigin = z.infer<typeof ArticleOrigin>
 export const Article = z
   .object({
     id: Id,
-    title: z.string().trim().min(1).max(500),
+    title: z.string().trim().min(1).max(MAX_TITLE_CHARS),
     text: z.string(),
     blocks: z.array(Block),
     origin: ArticleOrigin,
@@ -69,7 +81,7 @@ export type Article = z.infer<typeof Article>
 export const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() })
 export const PositionSelector = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
 
-export const Note = z.object({ id: Id, text: z.string().min(1).max(20000), by: z.string(), at: IsoTime, editedAt: IsoTime.optional() })
+export const Note = z.object({ id: Id, text: z.string().min(1).max(MAX_NOTE_CHARS), by: z.string(), at: IsoTime, editedAt: IsoTime.optional() })
 export type Note = z.infer<typeof Note>
 
 export const STANCES = ['supports', 'refutes', 'context'] as const
@@ -77,10 +89,10 @@ export const Stance = z.enum(STANCES)
 export type Stance = z.infer<typeof Stance>
 export const Source = z.object({
   id: Id,
-  url: z.string().max(4000),
-  title: z.string().max(1000),
-  publisher: z.string().max(500),
-  excerpt: z.string().max(20000),
+  url: z.string().max(MAX_URL_CHARS),
+  title: z.string().max(MAX_SOURCE_TITLE_CHARS),
+  publisher: z.string().max(MAX_PUBLISHER_CHARS),
+  excerpt: z.string().max(MAX_EXCERPT_CHARS),
   stance: Stance,
   /** The day the reviewer read the source, as YYYY-MM-DD. */
   accessedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
@@ -139,7 +151,7 @@ export type ClaimPlacement = z.infer<typeof ClaimPlacement>
 const opBase = { by: z.string().min(1), at: IsoTime }
 const onClaim = { ...opBase, claimId: Id }
 export const Operation = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('article.rename'), ...opBase, title: z.string().trim().min(1).max(500), previous: z.string() }),
+  z.object({ type: z.literal('article.rename'), ...opBase, title: z.string().trim().min(1).max(MAX_TITLE_CHARS), previous: z.string() }),
   z.object({ type: z.literal('claim.create'), ...opBase, claim: Claim }),
   z.object({ type: z.literal('claim.delete'), ...onClaim, claim: Claim }),
   /** Sets (or, with the same verdict, confirms) a verdict for the claim's current words; `wording` only in undo. */
@@ -151,11 +163,11 @@ export const Operation = z.discriminatedUnion('type', [
     wording: z.string().optional(),
     previousWording: z.string().optional()
   }),
-  z.object({ type: z.literal('claim.setConclusion'), ...onClaim, conclusion: z.string().max(5000), previous: z.string() }),
-  z.object({ type: z.literal('claim.setClaimant'), ...onClaim, claimant: z.string().max(500), previous: z.string() }),
-  z.object({ type: z.literal('claim.setTags'), ...onClaim, tags: z.array(z.string().min(1).max(100)).max(50), previous: z.array(z.string()) }),
+  z.object({ type: z.literal('claim.setConclusion'), ...onClaim, conclusion: z.string().max(MAX_CONCLUSION_CHARS), previous: z.string() }),
+  z.object({ type: z.literal('claim.setClaimant'), ...onClaim, claimant: z.string().max(MAX_CLAIMANT_CHARS), previous: z.string() }),
+  z.object({ type: z.literal('claim.setTags'), ...onClaim, tags: z.array(z.string().min(1).max(MAX_TAG_CHARS)).max(MAX_TAGS), previous: z.array(z.string()) }),
   z.object({ type: z.literal('claim.addNote'), ...onClaim, note: Note }),
-  z.object({ type: z.literal('claim.editNote'), ...onClaim, noteId: Id, text: z.string().min(1).max(20000), previous: z.string() }),
+  z.object({ type: z.literal('claim.editNote'), ...onClaim, noteId: Id, text: z.string().min(1).max(MAX_NOTE_CHARS), previous: z.string() }),
   z.object({ type: z.literal('claim.deleteNote'), ...onClaim, note: Note }),
   z.object({ type: z.literal('claim.addSource'), ...onClaim, source: Source }),
   z.object({ type: z.literal('claim.deleteSource'), ...onClaim, source: Source }),

@@ -1,8 +1,10 @@
-import type { Block } from './model'
+import type { ArticleLink, Block } from './model'
 
 export interface ArticleBody {
   text: string
   blocks: Block[]
+  /** The source's own links (web pages), in text order. */
+  links?: ArticleLink[]
 }
 
 /** Blocks are joined by a blank line so that the article text reads naturally when exported whole. */

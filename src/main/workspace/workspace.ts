@@ -119,6 +119,7 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
           title: input.title,
           text: input.body.text,
           blocks: input.body.blocks,
+          ...(input.body.links?.length ? { links: input.body.links } : {}),
           origin: input.origin,
           dateline: input.dateline,
           byline: input.byline,
