@@ -177,7 +177,8 @@ export const Operation = z.discriminatedUnion('type', [
     ...opBase,
     text: z.string(),
     blocks: z.array(Block),
-    previous: z.object({ text: z.string(), blocks: z.array(Block) }),
+    links: z.array(ArticleLink).optional(),
+    previous: z.object({ text: z.string(), blocks: z.array(Block), links: z.array(ArticleLink).optional() }),
     anchors: z.array(z.object({ claimId: Id, to: ClaimPlacement, from: ClaimPlacement }))
   }),
   /** A reviewer accepts where a claim was re-anchored, or re-attaches it to a selection. */

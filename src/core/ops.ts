@@ -58,7 +58,8 @@ export function invert(op: Operation, by: string, at: string): Operation {
         ...stamp,
         text: op.previous.text,
         blocks: op.previous.blocks,
-        previous: { text: op.text, blocks: op.blocks },
+        ...(op.previous.links ? { links: op.previous.links } : {}),
+        previous: { text: op.text, blocks: op.blocks, ...(op.links ? { links: op.links } : {}) },
         anchors: op.anchors.map((a) => ({ claimId: a.claimId, to: a.from, from: a.to }))
       }
     case 'claim.placeAnchor':
@@ -137,7 +138,8 @@ function applyChange(doc: ArticleDoc, op: Operation): ArticleDoc {
         const to = placements.get(c.id)
         return to ? place(c, to, op.text, op.at) : c
       })
-      return { ...doc, article: { ...doc.article, text: op.text, blocks: op.blocks }, claims: claims.sort(compareClaims) }
+      const { links: _old, ...article } = doc.article
+      return { ...doc, article: { ...article, text: op.text, blocks: op.blocks, ...(op.links?.length ? { links: op.links } : {}) }, claims: claims.sort(compareClaims) }
     }
     case 'claim.placeAnchor': {
       const changed = updateClaim(doc, op.claimId, op.at, (c) => {

@@ -1,6 +1,7 @@
 import { resolveAnchor } from './anchoring/resolve'
 import { createSelectors } from './anchoring/selectors'
-import type { ArticleDoc, Block, ClaimPlacement, Operation } from './model'
+import type { ArticleDoc, ClaimPlacement, Operation } from './model'
+import type { ArticleBody } from './plain-text'
 import { placementOf } from './ops'
 
 export interface RevisionCounts {
@@ -14,7 +15,7 @@ export interface RevisionCounts {
  * (position, then exact match by context, then fuzzy match; see core/anchoring/resolve).
  * Claims found where they were stay as they are; moved ones and orphans are flagged for a reviewer to look at.
  */
-export function reviseArticle(doc: ArticleDoc, next: { text: string; blocks: Block[] }, by: string, at: string): Extract<Operation, { type: 'article.revise' }> {
+export function reviseArticle(doc: ArticleDoc, next: ArticleBody, by: string, at: string): Extract<Operation, { type: 'article.revise' }> {
   const anchors = doc.claims.map((claim) => {
     const from = placementOf(claim)
     const resolved = resolveAnchor(next.text, { quote: claim.quote, position: claim.position })
@@ -40,7 +41,8 @@ export function reviseArticle(doc: ArticleDoc, next: { text: string; blocks: Blo
     at,
     text: next.text,
     blocks: next.blocks,
-    previous: { text: doc.article.text, blocks: doc.article.blocks },
+    ...(next.links?.length ? { links: next.links } : {}),
+    previous: { text: doc.article.text, blocks: doc.article.blocks, ...(doc.article.links ? { links: doc.article.links } : {}) },
     anchors
   }
 }
