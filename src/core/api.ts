@@ -1,8 +1,9 @@
 // The IPC contract: one table, channel → schema of its argument and of its result.
 // The preload builds `window.factmark` from it; main's handlers validate against it.
 import { z } from 'zod'
-import { ArticleDoc, ArticleSummary, Operation, WorkspaceSettings } from './model'
+import { ArticleDoc, ArticleSummary, IsoTime, Operation, WorkspaceSettings } from './model'
 import type { Result } from './errors'
+import { MAX_TITLE_CHARS } from './limits'
 
 /** Report formats: the pure ones of core/report, plus PDF (the HTML report printed by Chromium in main). */
 export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'w3c', 'claimreview'] as const
@@ -23,6 +24,10 @@ export const WorkspaceInfo = z.object({
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>
 
 const none = z.undefined()
+
+/** An article in the workspace's trash: restorable until deleted for good. */
+export const TrashedArticle = z.object({ id: z.string(), title: z.string(), claims: z.number().int().nonnegative(), deletedAt: IsoTime })
+export type TrashedArticle = z.infer<typeof TrashedArticle>
 
 /** Where an article's text comes from. File contents travel as base64, so the same call works from a drop. */
 export const ArticleSource = z.discriminatedUnion('kind', [
@@ -80,9 +85,15 @@ export const contract = {
   /** Opens a source link in the system browser; only http(s) links without credentials. */
   openExternal: { input: z.object({ url: z.string() }), output: z.object({ opened: z.string() }) },
   renameArticle: {
-    input: z.object({ id: z.string().min(1), title: z.string().trim().min(1, 'a title is needed').max(500) }),
+    input: z.object({ id: z.string().min(1), title: z.string().trim().min(1, 'a title is needed').max(MAX_TITLE_CHARS) }),
     output: ArticleSummary
-  }
+  },
+  /** Moves an article to the workspace's trash (restorable); nothing is removed from disk. */
+  deleteArticle: { input: z.object({ id: z.string().min(1) }), output: TrashedArticle },
+  listTrash: { input: none, output: z.array(TrashedArticle) },
+  restoreArticle: { input: z.object({ id: z.string().min(1) }), output: ArticleSummary },
+  /** The second step: removes a trashed article from disk for good. */
+  purgeArticle: { input: z.object({ id: z.string().min(1) }), output: z.object({ id: z.string() }) }
 } as const
 
 export type Contract = typeof contract

@@ -71,6 +71,13 @@ export function createHandlers(services: Services): Handlers {
         previous
       })
       return summarize(doc)
+    },
+    deleteArticle: ({ id }) => workspace.trashArticle(id),
+    listTrash: () => workspace.listTrash(),
+    restoreArticle: ({ id }) => workspace.restoreArticle(id),
+    purgeArticle: async ({ id }) => {
+      await workspace.purgeArticle(id)
+      return { id }
     }
   }
 

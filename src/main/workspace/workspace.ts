@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -7,6 +7,7 @@ import {
   ARTICLE_VERSION,
   ArticleDoc,
   DEFAULT_VERDICT_LABELS,
+  Id,
   WORKSPACE_FORMAT,
   WorkspaceSettings,
   summarize,
@@ -41,6 +42,14 @@ export interface OpenOptions {
   now?: () => Date
 }
 
+/** An article in the workspace's trash: kept whole until the reviewer deletes it for good. */
+export interface TrashedArticle {
+  id: string
+  title: string
+  claims: number
+  deletedAt: string
+}
+
 export interface Workspace {
   readonly dir: string
   settings(): WorkspaceSettings
@@ -50,16 +59,22 @@ export interface Workspace {
   getArticle(id: string): ArticleDoc
   createArticle(input: NewArticle): Promise<ArticleSummary>
   applyOperation(id: string, op: Operation): Promise<ArticleDoc>
+  /** Moves an article's file to the trash folder; nothing is removed from disk. */
+  trashArticle(id: string): Promise<TrashedArticle>
+  listTrash(): Promise<TrashedArticle[]>
+  restoreArticle(id: string): Promise<ArticleSummary>
+  /** The second step: removes a trashed article from disk for good. */
+  purgeArticle(id: string): Promise<void>
   updateSettings(changes: Partial<Pick<WorkspaceSettings, 'reviewer' | 'organisation' | 'claimReviewBaseUrl'>>): Promise<WorkspaceSettings>
 }
 
 const SETTINGS_FILE = 'workspace.json'
 const ARTICLES_DIR = 'articles'
+const TRASH_DIR = 'trash'
 
 export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<Workspace> {
   const now = options.now ?? (() => new Date())
   const problems: StoreProblem[] = []
-  const isNew = !(await exists(join(dir, SETTINGS_FILE))) && !(await exists(join(dir, ARTICLES_DIR)))
   try {
     await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
   } catch (error) {
@@ -97,6 +112,25 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
     const db = articles.get(id)
     if (!db) throw new FactmarkError('not-found', `No article with id "${id}" in this workspace.`)
     return db
+  }
+
+  const trashPath = (id: string) => {
+    if (!Id.safeParse(id).success) throw new FactmarkError('not-found', `No article with id "${id.slice(0, 80)}" in the trash.`)
+    return join(dir, TRASH_DIR, `${id}.json`)
+  }
+  async function readTrashed(id: string): Promise<{ doc: ArticleDoc; deletedAt: string }> {
+    const path = trashPath(id)
+    const db = new Low<unknown>(new DurableJsonFile(path), null)
+    try {
+      await db.read()
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new FactmarkError('io', `The trashed article ${id} cannot be read: its file is not valid JSON.`)
+      throw error
+    }
+    if (db.data === null) throw new FactmarkError('not-found', `No article with id "${id}" in the trash.`)
+    const parsed = ArticleDoc.safeParse(db.data)
+    if (!parsed.success) throw new FactmarkError('io', `The trashed article ${id} cannot be read: it is not a valid Factmark file.`)
+    return { doc: parsed.data, deletedAt: (await stat(path)).mtime.toISOString() }
   }
 
   const workspace: Workspace = {
@@ -149,6 +183,48 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
       }
       return settingsDb.data
     },
+    trashArticle: (id) =>
+      serialized(id, async () => {
+        const db = dbOf(id)
+        await mkdir(join(dir, TRASH_DIR), { recursive: true })
+        const target = trashPath(id)
+        await rename(join(dir, ARTICLES_DIR, `${id}.json`), target)
+        const deletedAt = now()
+        await utimes(target, deletedAt, deletedAt).catch(() => {}) // the file's time says when it went to the trash
+        articles.delete(id)
+        return { id, title: db.data.article.title, claims: db.data.claims.length, deletedAt: deletedAt.toISOString() }
+      }),
+    async listTrash() {
+      let names: string[]
+      try {
+        names = await readdir(join(dir, TRASH_DIR))
+      } catch {
+        return []
+      }
+      const entries: TrashedArticle[] = []
+      for (const name of names) {
+        const id = basename(name, '.json')
+        if (!name.endsWith('.json') || !Id.safeParse(id).success) continue
+        const trashed = await readTrashed(id).catch(() => null)
+        if (trashed) entries.push({ id, title: trashed.doc.article.title, claims: trashed.doc.claims.length, deletedAt: trashed.deletedAt })
+      }
+      return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
+    },
+    restoreArticle: (id) =>
+      serialized(id, async () => {
+        if (articles.has(id)) throw new FactmarkError('conflict', 'That article is already in the workspace.')
+        const { doc } = await readTrashed(id)
+        const path = join(dir, ARTICLES_DIR, `${id}.json`)
+        if (await exists(path)) throw new FactmarkError('conflict', 'An article with the same id is already in the workspace; the trashed copy was left in the trash.')
+        await rename(trashPath(id), path)
+        const db = new Low<ArticleDoc>(new DurableJsonFile(path), doc)
+        articles.set(id, db)
+        return summarize(doc)
+      }),
+    async purgeArticle(id) {
+      await readTrashed(id) // only what is in the trash can be deleted for good
+      await rm(trashPath(id))
+    },
     applyOperation: (id, op) =>
       serialized(id, async () => {
         const db = dbOf(id)
@@ -164,10 +240,22 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
       })
   }
 
-  if (isNew && options.samples) {
-    for (const sample of await options.samples()) await workspace.createArticle(sample)
-  }
+  await seedOnce(workspace, settingsDb, options.samples)
   return workspace
+}
+
+/**
+ * A workspace gets the samples when it has no articles and was never seeded, even if an earlier first start was
+ * interrupted; once it has had articles (its own or the samples), never again, even after they are all deleted.
+ */
+async function seedOnce(workspace: Workspace, settingsDb: Low<WorkspaceSettings | null>, samples: OpenOptions['samples']): Promise<void> {
+  const settings = settingsDb.data!
+  if (settings.seeded) return
+  const empty = workspace.listArticles().length === 0 && (await workspace.listTrash()).length === 0
+  if (empty && !samples) return // the CLI seeds nothing; the app will, the first time it opens this workspace
+  if (empty) for (const sample of await samples!()) await workspace.createArticle(sample)
+  settingsDb.data = { ...settingsDb.data!, seeded: true }
+  await settingsDb.write()
 }
 
 function defaultSettings(now: Date): WorkspaceSettings {
@@ -177,6 +265,7 @@ function defaultSettings(now: Date): WorkspaceSettings {
     reviewer: null,
     organisation: '',
     claimReviewBaseUrl: '',
+    seeded: false,
     verdictLabels: { ...DEFAULT_VERDICT_LABELS },
     createdAt: now.toISOString()
   }
