@@ -62,7 +62,7 @@ describe('factmark CLI', () => {
     }
     const edited = join(dir, 'edited.txt')
     await writeFile(edited, text.replace('eight joint plants', 'nine joint plants').replace('to celebrate 25 years of diplomatic relations', 'of note'))
-    expect(await cli(['update', 'Trade', edited, '--workspace', dir])).toEqual({ code: 0, out: ['1 anchored, 1 moved, 1 orphaned'], err: [] })
+    expect(await cli(['update', 'Trade', edited, '--workspace', dir])).toEqual({ code: 0, out: ['1 claim in place, 1 moved, 1 not found'], err: [] })
     expect((await cli(['list', '--workspace', dir])).out).toHaveLength(4)
   })
 

@@ -7,6 +7,9 @@ import { importUrl } from '../main/import/url'
 import { resolveWorkspaceDir } from '../main/workspace/location'
 import { resolve } from 'node:path'
 import type { ArticleSummary } from '../core/model'
+import { MAX_TITLE_CHARS } from '../core/limits'
+import { revisionSummary } from '../core/placement-words'
+import type { TrashedArticle } from '../main/workspace/workspace'
 import { chromiumPrinter } from '../main/export/chromium-pdf'
 import { parseExportFormat, renderReport, reportOptions } from '../main/export/render-report'
 import { writeFileDurably } from '../main/workspace/durable-write'
@@ -18,17 +21,26 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
 }
 
-const USAGE = `Usage:
-  factmark import FILE|URL --workspace DIR [--title TITLE]
+const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR
+
+  import FILE|URL [--title TITLE]
       import a .txt, .md, .html or .docx file, or a web page; prints the new article's id
-  factmark update ARTICLE FILE|URL --workspace DIR
+  update ARTICLE FILE|URL
       replace an article's text with a new version; its claims are found again in it
-  factmark list --workspace DIR                          one line per article: id, title, claims
-  factmark export ARTICLE --workspace DIR --format FORMAT --out FILE [options]
-      ARTICLE   an article id, or words of its title that match one article
+      and the result is printed as "N claims in place, M moved, K not found"
+  list                          one line per article: id, title, claims
+  rename ARTICLE TITLE          give an article a new title
+  delete ARTICLE                move an article to the workspace's trash (nothing is removed from disk)
+  trash                         one line per trashed article: id, title, claims, when it was deleted
+  restore ARTICLE               bring an article back from the trash
+  purge ARTICLE                 remove a trashed article from disk for good
+  export ARTICLE --format FORMAT --out FILE [options]
       FORMAT    html | pdf | md | csv | w3c | claimreview
       options   --no-unreviewed  --no-notes  --history  --claims-only  --bom (CSV for Excel)
-The workspace may also be given as FACTMARK_WORKSPACE=DIR.`
+  help                          this text
+
+ARTICLE is an article's id, or words of its title that match exactly one article.
+The workspace may also be given as FACTMARK_WORKSPACE=DIR. Errors are one line on stderr, with a non-zero exit.`
 
 class UsageError extends Error {}
 
@@ -45,6 +57,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(rest, io)
       case 'update':
         return await updateCommand(rest, io)
+      case 'rename':
+        return await renameCommand(rest, io)
+      case 'delete':
+        return await deleteCommand(rest, io)
+      case 'trash':
+        return await trashCommand(rest, io)
+      case 'restore':
+        return await restoreCommand(rest, io)
+      case 'purge':
+        return await purgeCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':
@@ -94,8 +116,59 @@ async function updateCommand(args: string[], io: CliIo): Promise<number> {
   const next = await readFileOrUrl(positionals[1]!)
   const op = reviseArticle(workspace.getArticle(id), next.body, workspace.reviewer(), new Date().toISOString())
   await workspace.applyOperation(id, op)
-  const counts = countRevision(op)
-  io.out(`${counts.anchored} anchored, ${counts.moved} moved, ${counts.orphaned} orphaned`)
+  io.out(revisionSummary(countRevision(op)))
+  return 0
+}
+
+async function renameCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { workspace: { type: 'string' } })
+  if (positionals.length !== 2) throw new UsageError('rename takes an ARTICLE and its new TITLE (factmark rename ARTICLE "New title" --workspace DIR)')
+  const title = positionals[1]!.replace(/\s+/g, ' ').trim()
+  if (!title) throw new UsageError('the new title is empty')
+  if (title.length > MAX_TITLE_CHARS) throw new UsageError(`a title can be at most ${MAX_TITLE_CHARS} characters; this one has ${title.length}`)
+  const workspace = await open(values.workspace, io)
+  const { id } = findArticle(workspace.listArticles(), positionals[0]!)
+  const previous = workspace.getArticle(id).article.title
+  if (previous !== title) {
+    await workspace.applyOperation(id, { type: 'article.rename', by: workspace.reviewer(), at: new Date().toISOString(), title, previous })
+  }
+  io.out(`${id}\t${title}`)
+  return 0
+}
+
+async function deleteCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { workspace: { type: 'string' } })
+  if (positionals.length !== 1) throw new UsageError('delete takes one ARTICLE (an id or words of its title)')
+  const workspace = await open(values.workspace, io)
+  const trashed = await workspace.trashArticle(findArticle(workspace.listArticles(), positionals[0]!).id)
+  io.out(`${trashed.id}\t${trashed.title}\tmoved to the trash (factmark restore ${trashed.id} brings it back)`)
+  return 0
+}
+
+async function trashCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { workspace: { type: 'string' } })
+  if (positionals.length > 0) throw new UsageError(`trash takes no arguments, got "${positionals[0]}" (to delete an article: factmark delete ARTICLE)`)
+  const workspace = await open(values.workspace, io)
+  for (const t of await workspace.listTrash()) io.out(`${t.id}\t${t.title}\t${t.claims} ${t.claims === 1 ? 'claim' : 'claims'}\tdeleted ${t.deletedAt}`)
+  return 0
+}
+
+async function restoreCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { workspace: { type: 'string' } })
+  if (positionals.length !== 1) throw new UsageError('restore takes one ARTICLE from the trash (factmark trash lists them)')
+  const workspace = await open(values.workspace, io)
+  const restored = await workspace.restoreArticle(findTrashed(await workspace.listTrash(), positionals[0]!).id)
+  io.out(`${restored.id}\t${restored.title}`)
+  return 0
+}
+
+async function purgeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { workspace: { type: 'string' } })
+  if (positionals.length !== 1) throw new UsageError('purge takes one ARTICLE from the trash (factmark trash lists them)')
+  const workspace = await open(values.workspace, io)
+  const trashed = findTrashed(await workspace.listTrash(), positionals[0]!)
+  await workspace.purgeArticle(trashed.id)
+  io.out(`${trashed.id}\t${trashed.title}\tdeleted for good`)
   return 0
 }
 
@@ -137,13 +210,23 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
 
 /** An article by id, or by words of its title when exactly one title contains them. */
 function findArticle(articles: ArticleSummary[], query: string): ArticleSummary {
-  const byId = articles.find((a) => a.id === query)
+  return findByIdOrTitle(articles, query, 'factmark list')
+}
+
+function findTrashed(trash: TrashedArticle[], query: string): TrashedArticle {
+  return findByIdOrTitle(trash, query, 'factmark trash')
+}
+
+function findByIdOrTitle<T extends { id: string; title: string }>(items: T[], query: string, lister: string): T {
+  const byId = items.find((a) => a.id === query)
   if (byId) return byId
   const needle = query.trim().toLocaleLowerCase()
-  const matches = articles.filter((a) => a.title.toLocaleLowerCase().includes(needle))
+  const matches = needle ? items.filter((a) => a.title.toLocaleLowerCase().includes(needle)) : []
+  const shown = query.length > 80 ? `${query.slice(0, 79)}…` : query
+  const where = lister === 'factmark trash' ? 'in the trash' : 'in the workspace'
   if (matches.length === 1) return matches[0]!
-  if (matches.length === 0) throw new FactmarkError('not-found', `no article with the id or title "${query}" (factmark list shows them)`)
-  throw new FactmarkError('invalid-argument', `"${query}" matches ${matches.length} articles; use an id (factmark list shows them)`)
+  if (matches.length === 0) throw new FactmarkError('not-found', `no article ${where} with the id or title "${shown}" (${lister} shows them)`)
+  throw new FactmarkError('invalid-argument', `"${shown}" matches ${matches.length} articles; use an id (${lister} shows them)`)
 }
 
 function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
