@@ -1,19 +1,43 @@
 // The Electron security checklist, one small named rule each.
 import { app, session, type WebContents, type WebFrameMain } from 'electron'
-import { APP_ORIGIN } from './app-protocol'
+import { isAppUrl } from './app-address'
 
-/** Origins whose frames may call the IPC handlers: the packaged UI, and the dev server under `npm run dev`. */
-export function trustedOrigins(): string[] {
+/** The dev server `npm run dev` starts (ELECTRON_RENDERER_URL), only in an unpackaged app and only over http(s). */
+export function devServerUrl(): URL | null {
   const dev = process.env.ELECTRON_RENDERER_URL
-  return dev && !app.isPackaged ? [APP_ORIGIN, new URL(dev).origin] : [APP_ORIGIN]
+  if (!dev || app.isPackaged) return null
+  const url = parseUrl(dev)
+  return url && isWebUrl(url) ? url : null
 }
 
+/** A frame of the dev server: http(s) is a special scheme, so its origin is scheme + host + port. */
+export function isDevServerUrl(url: URL): boolean {
+  const dev = devServerUrl()
+  return dev !== null && isWebUrl(url) && url.origin === dev.origin
+}
+
+/** May this frame call the IPC handlers? Only the app's own pages may. */
 export function isTrustedSender(frame: WebFrameMain | null): boolean {
   if (!frame) return false
+  let address: unknown
   try {
-    return trustedOrigins().includes(new URL(frame.url).origin)
+    address = frame.url // Electron throws when the frame is already gone
   } catch {
     return false
+  }
+  const url = typeof address === 'string' ? parseUrl(address) : null
+  return url !== null && (isAppUrl(url) || isDevServerUrl(url))
+}
+
+function isWebUrl(url: URL): boolean {
+  return url.protocol === 'http:' || url.protocol === 'https:'
+}
+
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text)
+  } catch {
+    return null
   }
 }
 

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron'
-import { APP_ORIGIN } from './app-protocol'
+import { APP_INDEX_URL } from './app-address'
+import { devServerUrl } from './security'
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -24,8 +25,14 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     }
   })
   window.once('ready-to-show', () => window.show())
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  if (devUrl) void window.loadURL(devUrl)
-  else void window.loadURL(`${APP_ORIGIN}/index.html`)
+  void window.loadURL(rendererUrl())
   return window
+}
+
+/**
+ * The dev server under `npm run dev`, else the packaged UI. A packaged app ignores ELECTRON_RENDERER_URL: the variable
+ * must not be a way to load some other page into a window that has the preload.
+ */
+export function rendererUrl(): string {
+  return devServerUrl()?.href ?? APP_INDEX_URL
 }
