@@ -5,6 +5,16 @@ import type { TextDom } from './text-dom'
 export const highlightName = (verdict: Verdict) => `fm-${verdict}`
 export const OVERLAP_HIGHLIGHT = 'fm-overlap'
 export const SELECTED_HIGHLIGHT = 'fm-selected'
+export const LINK_HIGHLIGHT = 'fm-link'
+
+/** Underlines the article's own links (a highlight, like claims: the one text node per block stays as it is). */
+export function paintLinks(dom: TextDom, links: readonly { start: number; end: number }[]): () => void {
+  if (links.length === 0) return () => {}
+  const highlight = new Highlight(...links.map((link) => dom.range(link.start, link.end)))
+  highlight.priority = -1
+  CSS.highlights.set(LINK_HIGHLIGHT, highlight)
+  return () => CSS.highlights.delete(LINK_HIGHLIGHT)
+}
 
 /**
  * Draws claims with the CSS Custom Highlight API: one Highlight per verdict, one for text that two or more

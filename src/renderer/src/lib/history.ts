@@ -11,10 +11,13 @@ export function describeChange(op: Operation, labels: Record<Verdict, string>): 
   return describeOperation(op, { verdictLabels: labels, includeNotes: true })
 }
 
-/** Whether a claim matches a search across its text, conclusion, claimant, tags, notes and sources. */
+/**
+ * Whether a claim matches a search across its text, conclusion, claimant, tags, notes and sources: every word
+ * typed must appear somewhere in them, in any order ("kazakhstan third").
+ */
 export function claimMatches(claim: Claim, query: string): boolean {
-  const needle = query.trim().toLocaleLowerCase()
-  if (!needle) return true
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return true
   const haystack = [
     claim.quote.exact,
     claim.conclusion,
@@ -23,5 +26,7 @@ export function claimMatches(claim: Claim, query: string): boolean {
     ...claim.notes.map((n) => n.text),
     ...claim.sources.flatMap((s) => [s.title, s.publisher, s.url, s.excerpt])
   ]
-  return haystack.some((text) => text.toLocaleLowerCase().includes(needle))
+    .join('\n')
+    .toLocaleLowerCase()
+  return words.every((word) => haystack.includes(word))
 }

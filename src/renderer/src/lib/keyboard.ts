@@ -1,5 +1,6 @@
 import { sentenceAfter, sentenceBefore } from '../../../core/sentences'
 import { VERDICT_BY_KEY } from './verdicts'
+import { deleteClaim } from './claim-actions'
 import { markSelection } from './marking'
 import { reader } from '../state/reader.svelte'
 import type { ReviewSession } from '../state/review.svelte'
@@ -83,10 +84,7 @@ export function handleShortcut(event: KeyboardEvent, session: ReviewSession | nu
       actions.search()
       return true
     case 'Delete':
-      void session.run((by, at) => {
-        const claim = session.selected
-        return claim && { type: 'claim.delete', by, at, claimId: claim.id, claim }
-      })
+      void deleteClaim(session)
       return true
     case 'Escape':
       session.select(null)
@@ -123,11 +121,10 @@ function moveSentence(session: ReviewSession, forward: boolean, extend: boolean)
       const next = sentenceAfter(text, blocks, current.end)
       if (next) reader.selectText({ start: current.start, end: next.end })
     } else {
-      const last = sentenceBefore(text, blocks, current.end - 1)
-      if (last && last.start > current.start) {
-        const previous = sentenceBefore(text, blocks, last.start)
-        reader.selectText({ start: current.start, end: previous && previous.end > current.start ? previous.end : current.start + 1 })
-      }
+      // Drop the selection's last (or last partial) sentence, keeping at least its first one.
+      const whole = sentenceBefore(text, blocks, current.end)
+      const end = whole && whole.end < current.end ? whole.end : whole && whole.start > current.start ? sentenceBefore(text, blocks, whole.start)?.end : undefined
+      if (end !== undefined && end > current.start) reader.selectText({ start: current.start, end })
     }
     return
   }

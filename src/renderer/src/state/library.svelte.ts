@@ -1,19 +1,23 @@
-import type { ArticleSource, WorkspaceInfo } from '../../../core/api'
+import type { ArticleSource, TrashedArticle, WorkspaceInfo } from '../../../core/api'
 import type { ArticleSummary } from '../../../core/model'
+import { revisionSummary } from '../../../core/placement-words'
 import { unwrap } from '../lib/factmark'
-import { plural } from '../lib/format'
 import { notices } from './notices.svelte'
-import { ReviewSession } from './review.svelte'
+import { reader } from './reader.svelte'
+import { ReviewSession, UndoHistory } from './review.svelte'
 
 /** The workspace's articles, the one under review, and who the reviewer is. */
 class Library {
   workspace = $state.raw<WorkspaceInfo | null>(null)
   articles = $state.raw<ArticleSummary[]>([])
+  trash = $state.raw<TrashedArticle[]>([])
   session = $state<ReviewSession | null>(null)
   loading = $state(true)
   error = $state<string | null>(null)
   /** Set while the reviewer-name dialog is open; resolves with the name, or null if dismissed. */
   namePrompt = $state.raw<((name: string | null) => void) | null>(null)
+  /** Undo and redo per article, for as long as the app runs: opening another article and coming back keeps them. */
+  readonly #histories = new Map<string, UndoHistory>()
 
   get reviewer(): string | null {
     return this.workspace?.settings.reviewer ?? null
@@ -23,7 +27,7 @@ class Library {
     this.loading = true
     try {
       const api = window.factmark
-      ;[this.workspace, this.articles] = await Promise.all([unwrap(api.getWorkspace()), unwrap(api.listArticles())])
+      ;[this.workspace, this.articles, this.trash] = await Promise.all([unwrap(api.getWorkspace()), unwrap(api.listArticles()), unwrap(api.listTrash())])
       const first = this.articles[0]
       if (first) await this.open(first.id)
     } catch (error) {
@@ -36,12 +40,17 @@ class Library {
   async open(id: string): Promise<void> {
     try {
       const doc = await unwrap(window.factmark.getArticle({ id }))
+      let history = this.#histories.get(id)
+      if (!history) this.#histories.set(id, (history = new UndoHistory()))
       this.session = new ReviewSession(
         doc,
         () => this.ensureReviewer(),
-        (summary) => this.#updateSummary(summary as ArticleSummary)
+        (summary) => this.#updateSummary(summary as ArticleSummary),
+        history
       )
       this.error = null
+      // A newly opened article starts at its top, not where the previous one was scrolled to.
+      if (reader.scroller) reader.scroller.scrollTop = 0
     } catch (error) {
       this.error = (error as Error).message
     }
@@ -58,14 +67,14 @@ class Library {
     })
   }
 
-  async updateSettings(changes: { reviewer?: string; organisation?: string; claimReviewBaseUrl?: string }): Promise<boolean> {
+  /** Saves settings; resolves with why they were refused (for the dialog to show beside its fields), or null. */
+  async updateSettings(changes: { reviewer?: string; organisation?: string; claimReviewBaseUrl?: string }): Promise<string | null> {
     try {
       const settings = await unwrap(window.factmark.updateSettings(changes))
       if (this.workspace) this.workspace = { ...this.workspace, settings }
-      return true
+      return null
     } catch (error) {
-      notices.error((error as Error).message)
-      return false
+      return (error as Error).message
     }
   }
 
@@ -86,9 +95,59 @@ class Library {
     session.adopt(op)
     this.#updateSummary(summary)
     const look = counts.moved + counts.orphaned
-    notices.show(`Updated: ${plural(counts.anchored, 'claim')} in place, ${counts.moved} moved, ${counts.orphaned} not found.${look ? ' See “Needs a look”.' : ''}`)
+    notices.show(`Updated: ${revisionSummary(counts)}.${look ? ' See “Needs a look”.' : ''}`)
     if (look) session.verdictFilter = 'needs-look'
     return true
+  }
+
+  /** Gives an article a new title (an operation, so it is in the history); throws with main's message. */
+  async renameArticle(id: string, title: string): Promise<void> {
+    if (!(await this.ensureReviewer())) throw new Error('A reviewer name is needed before renaming, so the change can be credited.')
+    const summary = await unwrap(window.factmark.renameArticle({ id, title }))
+    this.#updateSummary(summary)
+    if (this.session?.doc.article.id === id) await this.open(id)
+  }
+
+  /** Moves an article to the trash; the next one opens in its place. */
+  async trashArticle(id: string): Promise<void> {
+    try {
+      const trashed = await unwrap(window.factmark.deleteArticle({ id }))
+      this.articles = this.articles.filter((a) => a.id !== id)
+      this.trash = [trashed, ...this.trash]
+      if (this.session?.doc.article.id === id) {
+        this.session = null
+        const next = this.articles[0]
+        if (next) await this.open(next.id)
+      }
+      notices.show(`Moved “${trashed.title}” to the trash.`, 'info', 8000, { label: 'Undo', run: () => void this.restoreArticle(id) })
+    } catch (error) {
+      notices.error((error as Error).message)
+    }
+  }
+
+  async restoreArticle(id: string): Promise<void> {
+    try {
+      const summary = await unwrap(window.factmark.restoreArticle({ id }))
+      this.trash = this.trash.filter((t) => t.id !== id)
+      this.articles = [summary, ...this.articles.filter((a) => a.id !== id)].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      await this.open(id)
+      notices.show(`Restored “${summary.title}”.`)
+    } catch (error) {
+      notices.error((error as Error).message)
+    }
+  }
+
+  /** The second step: removes a trashed article from disk for good. */
+  async purgeArticle(id: string): Promise<void> {
+    try {
+      await unwrap(window.factmark.purgeArticle({ id }))
+      const gone = this.trash.find((t) => t.id === id)
+      this.trash = this.trash.filter((t) => t.id !== id)
+      this.#histories.delete(id)
+      notices.show(`Deleted “${gone?.title ?? id}” for good.`)
+    } catch (error) {
+      notices.error((error as Error).message)
+    }
   }
 
   #updateSummary(summary: ArticleSummary): void {

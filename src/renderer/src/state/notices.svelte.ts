@@ -1,7 +1,14 @@
+export interface NoticeAction {
+  label: string
+  run: () => void
+}
+
 export interface Notice {
   id: number
   kind: 'error' | 'info'
   text: string
+  /** One thing to do about it, such as "Undo". */
+  action?: NoticeAction
 }
 
 /** Short messages for the user: failures from main (in its own words) and confirmations like "Claim deleted". */
@@ -9,9 +16,9 @@ class Notices {
   list = $state<Notice[]>([])
   #next = 1
 
-  show(text: string, kind: Notice['kind'] = 'info', ms = kind === 'error' ? 8000 : 4000): void {
+  show(text: string, kind: Notice['kind'] = 'info', ms = kind === 'error' ? 8000 : 4000, action?: NoticeAction): void {
     const id = this.#next++
-    this.list = [...this.list.slice(-2), { id, kind, text }]
+    this.list = [...this.list.slice(-2), { id, kind, text, ...(action ? { action } : {}) }]
     setTimeout(() => this.dismiss(id), ms)
   }
 

@@ -4,6 +4,17 @@ import { claimMatches } from '../lib/history'
 import { unwrap } from '../lib/factmark'
 import { notices } from './notices.svelte'
 
+/** One article's undo and redo stacks: kept by the library per article, so they survive opening another one. */
+export class UndoHistory {
+  undo = $state.raw<Operation[]>([])
+  redo = $state.raw<Operation[]>([])
+}
+
+export interface RunOptions {
+  /** Where a refusal is shown (beside the field that caused it); by default a notice. */
+  onError?: (message: string) => void
+}
+
 /**
  * The article under review: its document, the selected claim, list filters, and undo/redo.
  * Every change goes to main as an operation; once main has stored it, the same reducer applies it here.
@@ -13,20 +24,30 @@ export class ReviewSession {
   selectedId = $state<string | null>(null)
   /** Claims under the last click, shortest first, so overlapping ones stay reachable. */
   underPointer = $state.raw<string[]>([])
-  verdictFilter = $state<Verdict | 'all' | 'needs-look'>('all')
+  #filter = $state<Verdict | 'all' | 'needs-look'>('all')
   query = $state('')
   busy = $state(false)
   /** Called with each stored document before the rest of the UI updates, so highlights paint first. */
   onApplied: ((doc: ArticleDoc, selectedId: string | null) => void) | null = null
-  #undo = $state.raw<Operation[]>([])
-  #redo = $state.raw<Operation[]>([])
+  readonly #history: UndoHistory
 
   constructor(
     doc: ArticleDoc,
     private readonly reviewer: () => Promise<string | null>,
-    private readonly onStored: (summary: { id: string }) => void
+    private readonly onStored: (summary: { id: string }) => void,
+    history: UndoHistory = new UndoHistory()
   ) {
     this.doc = doc
+    this.#history = history
+  }
+
+  /** The list's filter. */
+  get verdictFilter(): Verdict | 'all' | 'needs-look' {
+    return this.#filter
+  }
+
+  set verdictFilter(filter: Verdict | 'all' | 'needs-look') {
+    this.#filter = filter
   }
 
   get claims(): Claim[] {
@@ -44,11 +65,11 @@ export class ReviewSession {
   }
 
   get canUndo(): boolean {
-    return this.#undo.length > 0
+    return this.#history.undo.length > 0
   }
 
   get canRedo(): boolean {
-    return this.#redo.length > 0
+    return this.#history.redo.length > 0
   }
 
   select(id: string | null, underPointer: string[] = []): void {
@@ -61,27 +82,25 @@ export class ReviewSession {
    * turn comes, against the document as it is then: keys pressed in quick succession act in order.
    * A builder may return null when, by then, there is nothing to do.
    */
-  run(build: (by: string, at: string) => Operation | null): Promise<boolean> {
+  run(build: (by: string, at: string) => Operation | null, options: RunOptions = {}): Promise<boolean> {
     return this.#enqueue(async () => {
       const by = await this.reviewer()
       const op = by && build(by, new Date().toISOString())
-      const stored = op ? await this.#send(op) : null
-      if (stored) {
-        this.#undo = [...this.#undo, stored]
-        this.#redo = []
-      }
+      const stored = op ? await this.#send(op, options) : null
+      if (stored) this.#pushUndo(stored)
       return stored !== null
     })
   }
 
   undo(): Promise<void> {
     return this.#enqueue(async () => {
-      const op = this.#undo.at(-1)
+      const history = this.#history
+      const op = history.undo.at(-1)
       const by = op && (await this.reviewer())
       if (!op || !by) return
       if (await this.#send(invert(op, by, new Date().toISOString()))) {
-        this.#undo = this.#undo.slice(0, -1)
-        this.#redo = [...this.#redo, op]
+        history.undo = history.undo.slice(0, -1)
+        history.redo = [...history.redo, op]
         notices.show(`Undone: ${undoLabel(op)}`)
       }
     })
@@ -89,13 +108,14 @@ export class ReviewSession {
 
   redo(): Promise<void> {
     return this.#enqueue(async () => {
-      const op = this.#redo.at(-1)
+      const history = this.#history
+      const op = history.redo.at(-1)
       const by = op && (await this.reviewer())
       if (!op || !by) return
       const stored = await this.#send(restamp(op, by, new Date().toISOString()))
       if (stored) {
-        this.#redo = this.#redo.slice(0, -1)
-        this.#undo = [...this.#undo, stored]
+        history.redo = history.redo.slice(0, -1)
+        history.undo = [...history.undo, stored]
         notices.show(`Redone: ${undoLabel(op)}`)
       }
     })
@@ -103,10 +123,20 @@ export class ReviewSession {
 
   /** Takes in an operation that main built and stored itself (a new version of the text); it can be undone too. */
   adopt(op: Operation): void {
-    this.doc = apply(this.doc, op)
+    this.#setDoc(apply(this.doc, op))
     this.onApplied?.(this.doc, this.selectedId)
-    this.#undo = [...this.#undo, op]
-    this.#redo = []
+    this.#pushUndo(op)
+  }
+
+  /** "Needs a look" switches itself off once nothing needs a look (e.g. after undoing an update). */
+  #setDoc(doc: ArticleDoc): void {
+    this.doc = doc
+    if (this.#filter === 'needs-look' && !doc.claims.some((c) => c.anchor)) this.#filter = 'all'
+  }
+
+  #pushUndo(op: Operation): void {
+    this.#history.undo = [...this.#history.undo, op]
+    this.#history.redo = []
   }
 
   get needsLook(): Claim[] {
@@ -125,7 +155,7 @@ export class ReviewSession {
     return next
   }
 
-  async #send(op: Operation): Promise<Operation | null> {
+  async #send(op: Operation, options: RunOptions = {}): Promise<Operation | null> {
     this.busy = true
     try {
       const { op: stored, summary } = await unwrap(window.factmark.applyOperation({ articleId: this.doc.article.id, op: $state.snapshot(op) }))
@@ -138,12 +168,14 @@ export class ReviewSession {
         this.onApplied(doc, selectedId)
         await afterNextPaint()
       }
-      this.doc = doc
+      this.#setDoc(doc)
       this.selectedId = selectedId
       this.onStored(summary)
       return stored
     } catch (error) {
-      notices.error((error as Error).message)
+      const message = (error as Error).message
+      if (options.onError) options.onError(message)
+      else notices.error(message)
       return null
     } finally {
       this.busy = false
@@ -164,7 +196,7 @@ function afterNextPaint(): Promise<void> {
   })
 }
 
-function undoLabel(op: Operation): string {
+export function undoLabel(op: Operation): string {
   switch (op.type) {
     case 'claim.create':
       return 'mark claim'

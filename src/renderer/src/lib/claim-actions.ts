@@ -1,0 +1,20 @@
+import type { Claim } from '../../../core/model'
+import { notices } from '../state/notices.svelte'
+import type { ReviewSession } from '../state/review.svelte'
+
+/** Deletes a claim (the selected one when none is given) and offers to undo it at once. */
+export async function deleteClaim(session: ReviewSession, claim?: Claim): Promise<void> {
+  let deleted: Claim | null = null
+  const stored = await session.run((by, at) => {
+    deleted = claim ?? session.selected
+    return deleted && { type: 'claim.delete', by, at, claimId: deleted.id, claim: deleted }
+  })
+  if (stored) notices.show('Deleted — the claim, its notes and sources.', 'info', 8000, { label: 'Undo', run: () => void session.undo() })
+}
+
+/** Runs one change for a field and resolves with why it was refused (in main's words), or null once stored. */
+export async function saveField(session: ReviewSession, build: Parameters<ReviewSession['run']>[0]): Promise<string | null> {
+  let problem: string | null = null
+  await session.run(build, { onError: (message) => (problem = message) })
+  return problem
+}

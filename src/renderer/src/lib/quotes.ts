@@ -1,0 +1,4 @@
+/** “…” around a quotation, unless it already begins with a quotation mark of its own. */
+export function quoted(text: string): string {
+  return /^\s*[“"«„‘'‹「『]/.test(text) ? text : `“${text}”`
+}
