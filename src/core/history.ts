@@ -2,6 +2,7 @@
 
 import type { Operation } from './model'
 import { DEFAULT_VERDICT_LABELS, type Verdict } from './model'
+import { anchorState, PLACEMENT_LABELS, revisionSummary } from './placement-words'
 
 /** The id of the claim an operation is about, if any. */
 export function claimIdOf(op: Operation): string | undefined {
@@ -23,9 +24,27 @@ function shorten(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('')
 }
 
+/** Pairs of quotation marks a text may already come wrapped in (a claim that is itself a quotation). */
+const PAIRS: readonly [string, string][] = [['“', '”'], ['"', '"'], ['«', '»'], ['„', '“']]
+
+/**
+ * Text in quotation marks, “like this”, unless it already carries its own: wrapped in a known pair (kept, and
+ * what is inside is shortened), or beginning with “ or ending with ” (a partial quotation: left as it is).
+ * `shorten` cuts the inside; `isolate` wraps it in directional isolates for HTML (see HistoryOptions).
+ */
+export function inQuotes(text: string, options: { isolate?: boolean; shorten?: (inner: string) => string } = {}): string {
+  const trimmed = text.trim()
+  const pair = PAIRS.find(([open, close]) => trimmed.length > open.length + close.length && trimmed.startsWith(open) && trimmed.endsWith(close))
+  const own = !pair && (trimmed.startsWith('“') || trimmed.endsWith('”'))
+  const [open, close] = pair ?? (own ? ['', ''] : ['“', '”'])
+  const inner = pair ? trimmed.slice(open.length, trimmed.length - close.length) : text
+  const cut = options.shorten ? options.shorten(inner) : inner
+  return `${open}${options.isolate ? `\u2068${cut}\u2069` : cut}${close}`
+}
+
 /** One change as a reviewer would say it. Without notes in the report, note text is not quoted here either. */
 export function describeOperation(op: Operation, options: HistoryOptions): string {
-  const quoted = (text: string, max = 80) => (options.isolate ? `“\u2068${shorten(text, max)}\u2069”` : `“${shorten(text, max)}”`)
+  const quoted = (text: string, max = 80) => inQuotes(text, { isolate: options.isolate, shorten: (inner) => shorten(inner, max) })
   const label = (v: Verdict) => options.verdictLabels[v] || DEFAULT_VERDICT_LABELS[v]
   const note = (text: string) => (options.includeNotes ? ` ${quoted(text)}` : '')
   switch (op.type) {
@@ -56,10 +75,10 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
     case 'article.revise': {
       const moved = op.anchors.filter((a) => a.to.anchor?.status === 'moved').length
       const orphaned = op.anchors.filter((a) => a.to.anchor?.status === 'orphaned').length
-      return `updated the article to a new version (${op.anchors.length - moved - orphaned} claims in place, ${moved} moved, ${orphaned} not found)`
+      return `updated the article to a new version (${revisionSummary({ anchored: op.anchors.length - moved - orphaned, moved, orphaned })})`
     }
     case 'claim.placeAnchor':
-      return op.to.anchor ? `moved the claim back (${op.to.anchor.status})` : op.to.quote.exact === op.from.quote.exact && op.to.position.start === op.from.position.start ? 'accepted where the claim now sits' : `re-attached the claim to ${quoted(op.to.quote.exact)}`
+      return op.to.anchor ? `moved the claim back (${PLACEMENT_LABELS[anchorState(op.to.anchor)].toLocaleLowerCase()})` : op.to.quote.exact === op.from.quote.exact && op.to.position.start === op.from.position.start ? 'accepted where the claim now sits' : `re-attached the claim to ${quoted(op.to.quote.exact)}`
   }
 }
 

@@ -36,3 +36,14 @@ export const PLACEMENT_SENTENCES: Record<PlacementState, string> = {
 export function revisionSummary(counts: RevisionCounts): string {
   return `${counts.anchored} ${counts.anchored === 1 ? 'claim' : 'claims'} in place, ${counts.moved} moved, ${counts.orphaned} not found`
 }
+
+/**
+ * What reports call a claim's words on either side of an update, and how they qualify a verdict that was given
+ * for the earlier words and not yet confirmed for the current ones ("Verified, given for the earlier wording: “…”").
+ */
+export const WORDING_WORDS = {
+  earlier: 'Earlier words',
+  current: 'Current words',
+  asItWas: 'Its words, in the text as it was',
+  verdictForEarlier: 'given for the earlier wording'
+} as const

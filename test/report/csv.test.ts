@@ -5,8 +5,8 @@ import { exportCsv } from '../../src/core/report/csv'
 import { sampleDoc, sampleOptions } from './sample-doc'
 
 const HEADER = [
-  'Number', 'ID', 'Quote', 'Prefix', 'Suffix', 'Start', 'End', 'Verdict', 'Verdict label', 'Conclusion', 'Claimant',
-  'Tags', 'Notes', 'Sources', 'Created by', 'Created at', 'Updated at'
+  'Number', 'ID', 'Quote', 'Prefix', 'Suffix', 'Start', 'End', 'Placement', 'Earlier words', 'Verdict', 'Verdict label',
+  'Verdict given for the earlier wording', 'Conclusion', 'Claimant', 'Tags', 'Notes', 'Sources', 'Created by', 'Created at', 'Updated at'
 ]
 
 /**
@@ -33,8 +33,11 @@ function expectedRow(claim: Claim, number: number): string[] {
     text(claim.quote.suffix),
     String(claim.position.start),
     String(claim.position.end),
+    'In place', // every claim of the sample is where it was marked
+    '',
     text(claim.verdict),
     text(DEFAULT_VERDICT_LABELS[claim.verdict]),
+    '',
     text(claim.conclusion),
     text(claim.claimant),
     text(claim.tags.join('; ')),
@@ -78,12 +81,13 @@ describe('exportCsv', () => {
   it('puts an apostrophe before cells a spreadsheet would run as a formula', () => {
     const rows = parseCsv(exportCsv(doc, sampleOptions()))
     const byId = new Map(rows.slice(1).map((r) => [r[1], r]))
+    const col = (name: string) => HEADER.indexOf(name)
     const b = byId.get('claim-b')!
-    expect(b[9]).toBe(`'=HYPERLINK("http://evil.example","click")`)
-    expect(b[10]).toBe("'@channel")
-    expect(byId.get('claim-d')![11]).toBe("'-5%; +export")
+    expect(b[col('Conclusion')]).toBe(`'=HYPERLINK("http://evil.example","click")`)
+    expect(b[col('Claimant')]).toBe("'@channel")
+    expect(byId.get('claim-d')![col('Tags')]).toBe("'-5%; +export")
     // Ordinary text is left alone.
-    expect(byId.get('claim-a')![10]).toBe('Премьер-министр')
+    expect(byId.get('claim-a')![col('Claimant')]).toBe('Премьер-министр')
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
   })
 

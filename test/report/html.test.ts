@@ -113,7 +113,7 @@ describe('exportHtml', () => {
     expect(pieces.get('claim-i')).toBe(2)
     // Identical ranges nest, in article order.
     expect(outside.get('claim-k')).toEqual(new Set(['claim-j']))
-    expect(article).toContain('<h4 dir="auto">Multilingual wire roundup 🌍</h4>')
+    expect(article).toContain('<h4 class="a-h2" dir="auto">Multilingual wire roundup 🌍</h4>')
     expect(article).toMatch(/<ul>\s*<li dir="auto">Family emoji/)
   })
 

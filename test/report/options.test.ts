@@ -56,7 +56,10 @@ describe('quoteInContext', () => {
     expect(ctx.before).toMatch(/^(alpha|beta|gamma|delta) /)
     expect(ctx.after).toMatch(/ (epsilon|zeta|eta|theta)$/)
     const short = quoteInContext(text, claimAt(text, 'paragraph'))
-    expect(short).toEqual({ before: 'First ', exact: 'paragraph', after: '.', moreBefore: false, moreAfter: false })
+    expect(short).toEqual({ before: 'First ', exact: 'paragraph', after: '.', moreBefore: false, moreAfter: false, from: 0, to: 16 })
+    // Where the context lies in the text: the flattened slice is exactly what is shown.
+    expect(text.slice(ctx.from, text.indexOf('CLAIM'))).toBe(ctx.before)
+    expect(text.slice(text.indexOf('CLAIM') + 5, ctx.to)).toBe(ctx.after)
   })
 
   it('cuts text without spaces at word or grapheme boundaries, never inside an emoji', () => {

@@ -3,6 +3,7 @@
 // scripts written without spaces, and never cuts through a grapheme such as an emoji sequence).
 
 import type { Claim } from '../model'
+import { inCurrentText } from './standing'
 
 export interface QuoteContext {
   before: string
@@ -11,6 +12,12 @@ export interface QuoteContext {
   /** The paragraph goes on beyond `before` / `after` (show an ellipsis). */
   moreBefore: boolean
   moreAfter: boolean
+  /**
+   * Where `before` begins and `after` ends in the text, when they were taken from it (so that `before` is the
+   * flattened `text.slice(from, position.start)`); absent when they are the stored context of an earlier text.
+   */
+  from?: number
+  to?: number
 }
 
 /** Stored prefixes and suffixes are this long (or a code unit shorter at a surrogate pair) unless the text ended. */
@@ -39,16 +46,18 @@ const flat = (text: string): string => text.replace(/\s+/g, ' ')
 
 /**
  * The quote with up to about `width` characters of its paragraph on each side. When the stored position no
- * longer selects the quote (the text changed), the stored prefix and suffix stand in for the text around it.
+ * longer selects the quote (the text changed), or the claim was not found in the current text, the stored
+ * prefix and suffix stand in for the text around it: they belong to it, the current text there does not.
  */
-export function quoteInContext(text: string, claim: Pick<Claim, 'quote' | 'position'>, width = 80): QuoteContext {
+export function quoteInContext(text: string, claim: Pick<Claim, 'quote' | 'position' | 'anchor'>, width = 80): QuoteContext {
   const { exact } = claim.quote
   const { start, end } = claim.position
   let before: string
   let after: string
   let moreBefore: boolean
   let moreAfter: boolean
-  if (end > start && text.slice(start, end) === exact) {
+  const fromText = inCurrentText(text, claim)
+  if (fromText) {
     const paragraphStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1
     const newline = text.indexOf('\n', end)
     before = text.slice(paragraphStart, start)
@@ -73,11 +82,14 @@ export function quoteInContext(text: string, claim: Pick<Claim, 'quote' | 'posit
     after = after.slice(0, endAtBoundary(after, width))
     moreAfter = true
   }
+  if (moreBefore) before = before.trimStart()
+  if (moreAfter) after = after.trimEnd()
   return {
-    before: flat(moreBefore ? before.trimStart() : before),
+    before: flat(before),
     exact: flat(exact),
-    after: flat(moreAfter ? after.trimEnd() : after),
+    after: flat(after),
     moreBefore,
-    moreAfter
+    moreAfter,
+    ...(fromText ? { from: start - before.length, to: end + after.length } : {})
   }
 }

@@ -3,9 +3,12 @@
 
 import { stringify } from 'csv-stringify/sync'
 import type { ArticleDoc, Claim } from '../model'
+import { PLACEMENT_LABELS, placementState, WORDING_WORDS } from '../placement-words'
 import { isoDay } from './dates'
 import { claimHistory } from './history'
+import { inQuotes } from '../history'
 import { reportedClaims, verdictLabel, type ReportOptions } from './options'
+import { inCurrentText } from './standing'
 
 /**
  * Spreadsheet formula injection: Excel, LibreOffice and Google Sheets run a cell that starts with = + - @ (or a
@@ -25,7 +28,7 @@ export function flattenSources(claim: Claim): string {
   return claim.sources
     .map((s) => {
       const parts = [`[${s.stance}] ${s.title}`, s.publisher, s.url, `accessed ${s.accessedAt}`]
-      if (s.excerpt.trim()) parts.push(`“${s.excerpt}”`)
+      if (s.excerpt.trim()) parts.push(inQuotes(s.excerpt))
       return parts.filter((p) => p.trim()).join(' — ')
     })
     .join('\n')
@@ -38,11 +41,17 @@ export function exportCsv(doc: ArticleDoc, options: ReportOptions): string {
     { header: 'Quote', value: (c) => c.quote.exact },
     { header: 'Prefix', value: (c) => c.quote.prefix },
     { header: 'Suffix', value: (c) => c.quote.suffix },
-    // JavaScript string offsets (UTF-16 code units) into the article text, as Factmark stores them.
-    { header: 'Start', value: (c) => c.position.start },
-    { header: 'End', value: (c) => c.position.end },
+    // JavaScript string offsets (UTF-16 code units) into the article text, as Factmark stores them. A claim not
+    // found has none: its stored offsets are those of an earlier text and would select other words.
+    { header: 'Start', value: (c) => (inCurrentText(doc.article.text, c) ? c.position.start : '') },
+    { header: 'End', value: (c) => (inCurrentText(doc.article.text, c) ? c.position.end : '') },
+    { header: 'Placement', value: (c) => PLACEMENT_LABELS[placementState(c)] },
+    // The words before the update that moved or lost the claim (for one in place, nothing).
+    { header: WORDING_WORDS.earlier, value: (c) => c.anchor?.previousExact ?? '' },
     { header: 'Verdict', value: (c) => c.verdict },
     { header: 'Verdict label', value: (c) => verdictLabel(options, c.verdict) },
+    // The words the verdict was given for, while it is not confirmed for the current ones.
+    { header: `Verdict ${WORDING_WORDS.verdictForEarlier}`, value: (c) => c.verdictWording ?? '' },
     { header: 'Conclusion', value: (c) => c.conclusion },
     { header: 'Claimant', value: (c) => c.claimant },
     { header: 'Tags', value: (c) => c.tags.join('; ') },

@@ -2,83 +2,41 @@
 // User text is escaped so that it reads as the same literal text and never becomes markup: no raw HTML,
 // no links or emphasis smuggled in through a note, no headings or lists started by a line's first character.
 
-import { checkSourceUrl } from '../links'
 import type { ArticleDoc, Claim } from '../model'
-import { progressLine, countVerdicts } from '../progress'
-import { quoteInContext } from './context'
+import { inQuotes } from '../history'
+import { WORDING_WORDS } from '../placement-words'
+import { countVerdicts, needsLookLine, progressLine } from '../progress'
 import { isoDay, longDay, utcMinute } from './dates'
 import { articleHistory, claimHistory, type HistoryLine } from './history'
 import { reportedClaims, resolvedLabels, verdictLabel, type ReportOptions } from './options'
 import { reviewers } from './people'
 import { REPORT_VERDICT_ORDER, VERDICT_ICONS } from './verdicts'
+import { escapeHeading, escapeLines, escapeMarkdown, link } from './markdown-escape'
+import { quoteLine } from './markdown-quote'
+import { standingOf } from './standing'
 
-/** Characters that are markup anywhere in a line (CommonMark backslash-escapes them; GFM adds `|` and `~`). */
-const INLINE = /[\\`*_[\]<>|~]|&(?=#?[a-z0-9]+;)/gi
-/** What makes markup at the start of a line: headings, quotes, list markers, setext or thematic-break lines. */
-const LINE_START = /^(#|>|[-+=]|\d{1,9}(?=[.)]))/
-
-/** User text in the middle of a line. */
-function escapeInline(text: string): string {
-  return text.replace(INLINE, (c) => `\\${c}`)
-}
-
-/** One line of user text as literal Markdown text (leading blanks dropped: they could make a code block). */
-function escapeLine(line: string): string {
-  return escapeInline(line.trimStart()).replace(LINE_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`))
-}
-
-/** User text on one line: line breaks become spaces. */
-export function escapeMarkdown(text: string): string {
-  return escapeLine(text.replace(/\s+/g, ' ').trim())
-}
-
-/** In a heading, a `#` anywhere could close it (`Title #`), so every one is escaped. */
-function escapeHeading(text: string): string {
-  return escapeMarkdown(text).replace(/(?<!\\)#/g, '\\#')
-}
-
-/**
- * User text that may run over several lines, kept as separate lines with hard breaks (a backslash at the end
- * of a line) and indented by `indent`, so that it stays inside the list item or quote it belongs to.
- */
-function escapeLines(text: string, indent: string): string {
-  return text
-    .split(/\r\n?|\n/)
-    .map((l) => escapeLine(l).trimEnd())
-    .filter((l) => l.length > 0)
-    .join(`\\\n${indent}`)
-}
-
-/** A link when the URL is a web link; otherwise the text, with the address shown as plain text. */
-function link(text: string, url: string): string {
-  const checked = checkSourceUrl(url)
-  if (!checked.ok) return url.trim() ? `${escapeMarkdown(text)} (${escapeMarkdown(url)})` : escapeMarkdown(text)
-  // Angle brackets allow any URL characters but < > and line breaks, which URL.href has percent-encoded.
-  const destination = checked.url.replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
-  return `[${escapeMarkdown(text) || escapeMarkdown(checked.url)}](<${destination}>)`
-}
+export { escapeMarkdown }
 
 function historyLines(lines: HistoryLine[]): string[] {
   return lines.map((h) => `- ${h.when} — ${escapeMarkdown(h.by)}: ${escapeMarkdown(h.what)}`)
 }
 
+/** User words on one line, in quotation marks unless they bring their own. */
+const words = (text: string) => escapeMarkdown(inQuotes(text.replace(/\s+/g, ' ')))
+
 function claimSection(doc: ArticleDoc, claim: Claim, number: number, options: ReportOptions): string[] {
   const label = verdictLabel(options, claim.verdict)
-  const ctx = quoteInContext(doc.article.text, claim)
-  // The context keeps its own spaces next to the quote; only the line's start needs the line-start escapes.
-  const quote = [
-    ctx.moreBefore ? `…${escapeInline(ctx.before)}` : escapeLine(ctx.before),
-    `**${escapeInline(ctx.exact.trim())}**`,
-    escapeInline(ctx.after),
-    ctx.moreAfter ? '…' : ''
-  ]
-  const out: string[] = [
-    `### ${number}. ${VERDICT_ICONS[claim.verdict]} ${escapeHeading(label)}`,
-    '',
-    `> ${quote.join('').trimEnd()}`,
-    '',
-    `- **Verdict:** ${VERDICT_ICONS[claim.verdict]} ${escapeMarkdown(label)}`
-  ]
+  const standing = standingOf(claim)
+  const earlierVerdict = standing.verdictFor !== undefined ? ` (${WORDING_WORDS.verdictForEarlier})` : ''
+  const out: string[] = [`### ${number}. ${VERDICT_ICONS[claim.verdict]} ${escapeHeading(label)}${earlierVerdict}${standing.label ? ` · ${standing.label}` : ''}`, '']
+  if (standing.sentence) out.push(`**${escapeMarkdown(standing.sentence)}**`, '')
+  // A claim not found: its words with the text that was around them then, said to be so.
+  if (standing.state === 'not-found') out.push(`*${WORDING_WORDS.asItWas}:*`, '')
+  out.push(`> ${quoteLine(doc, claim)}`, '')
+  if (standing.earlier !== undefined) out.push(`- **${WORDING_WORDS.earlier}:** ${words(standing.earlier)}`)
+  if (standing.state === 'text-changed') out.push(`- **${WORDING_WORDS.current}:** ${words(claim.quote.exact)}`)
+  const given = standing.verdictFor !== undefined ? `, ${WORDING_WORDS.verdictForEarlier}: ${words(standing.verdictFor)}` : ''
+  out.push(`- **Verdict:** ${VERDICT_ICONS[claim.verdict]} ${escapeMarkdown(label)}${given}`)
   if (claim.conclusion.trim()) out.push(`- **Conclusion:** ${escapeLines(claim.conclusion, '  ')}`)
   if (claim.claimant.trim()) out.push(`- **Claimant:** ${escapeMarkdown(claim.claimant)}`)
   if (claim.tags.length) out.push(`- **Tags:** ${claim.tags.map(escapeMarkdown).join(', ')}`)
@@ -130,6 +88,8 @@ export function exportMarkdown(doc: ArticleDoc, options: ReportOptions): string 
 
   const out: string[] = [`# ${escapeHeading(article.title)}`, '', '*Fact-check report*', '', ...facts, '', '## Summary', '']
   out.push(`**Progress:** ${escapeMarkdown(progressLine(doc.claims, resolvedLabels(options)))}`, '')
+  const look = needsLookLine(doc.claims)
+  if (look) out.push(`**Need a look:** ${escapeMarkdown(look)}`, '')
   out.push('| Verdict | Claims |', '| :-- | --: |')
   for (const v of REPORT_VERDICT_ORDER) out.push(`| ${VERDICT_ICONS[v]} ${escapeMarkdown(verdictLabel(options, v))} | ${counts[v]} |`)
   out.push(`| **Total** | **${doc.claims.length}** |`, '')

@@ -1,13 +1,19 @@
 // The claims as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), JSON-LD: an AnnotationCollection
 // whose one page holds an Annotation per claim, motivated by "assessing". The target is the article with a
-// TextQuoteSelector and, while the stored position still selects the quote, a TextPositionSelector counted
-// in Unicode code points as the model requires (Factmark stores UTF-16 offsets, hence the conversion).
+// TextQuoteSelector and, while the stored position still selects the quote in the current text, a
+// TextPositionSelector counted in Unicode code points as the model requires (Factmark stores UTF-16 offsets,
+// hence the conversion). A claim not found in the current text keeps its earlier words as its quote and has no
+// position. Where a claim stands after an update travels in bodies: a "tagging" one with the short label
+// ("Not found") and a "describing" one with the sentence and the earlier words.
 
 import { codePointConverter } from '../anchoring/code-points'
 import { checkSourceUrl } from '../links'
 import type { ArticleDoc, Claim, Note, Source } from '../model'
+import { inQuotes } from '../history'
+import { WORDING_WORDS } from '../placement-words'
 import { utcIso } from './dates'
 import { reportedClaims, verdictLabel, type ReportOptions } from './options'
+import { inCurrentText, standingOf } from './standing'
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
@@ -73,15 +79,28 @@ function sourceBody(source: Source): JsonObject {
   })
 }
 
+/** Where the claim stands, for a claim that needs a look; none for one in place with a confirmed verdict. */
+function standingBodies(claim: Claim): JsonObject[] {
+  const standing = standingOf(claim)
+  const bodies: JsonObject[] = []
+  if (standing.label) {
+    const previous = claim.anchor?.previousExact
+    const words = previous !== undefined && standing.state !== 'moved' ? ` ${WORDING_WORDS.earlier}: ${inQuotes(previous)}.` : ''
+    bodies.push(textBody(standing.label, 'tagging'), textBody(`${standing.sentence}${words}`, 'describing'))
+  }
+  if (standing.verdictFor !== undefined) bodies.push(textBody(`Verdict ${WORDING_WORDS.verdictForEarlier}: ${inQuotes(standing.verdictFor)}.`, 'describing'))
+  return bodies
+}
+
 function annotation(doc: ArticleDoc, claim: Claim, toCodePoints: (utf16: number) => number, options: ReportOptions): JsonObject {
-  const { text } = doc.article
   const selectors: Json[] = [{ type: 'TextQuoteSelector', exact: claim.quote.exact, prefix: claim.quote.prefix, suffix: claim.quote.suffix }]
   const { start, end } = claim.position
-  // A position that no longer selects the quote (the text was edited) would point at the wrong words: leave it out.
-  if (end > start && text.slice(start, end) === claim.quote.exact) {
+  // A position that does not select the quote in the current text (it was edited, or the claim was not found
+  // there) would point at the wrong words: leave it out.
+  if (inCurrentText(doc.article.text, claim)) {
     selectors.push({ type: 'TextPositionSelector', start: toCodePoints(start), end: toCodePoints(end) })
   }
-  const bodies: Json[] = [textBody(verdictLabel(options, claim.verdict), 'assessing')]
+  const bodies: Json[] = [textBody(verdictLabel(options, claim.verdict), 'assessing'), ...standingBodies(claim)]
   if (claim.conclusion.trim()) bodies.push(textBody(claim.conclusion, 'describing'))
   if (options.includeNotes) bodies.push(...claim.notes.map(noteBody))
   bodies.push(...claim.sources.map(sourceBody))
@@ -110,7 +129,7 @@ export function exportW3c(doc: ArticleDoc, options: ReportOptions): string {
     '@context': ANNO_CONTEXT,
     id: collectionId,
     type: 'AnnotationCollection',
-    label: `Fact-check of “${doc.article.title.replace(/\s+/g, ' ').trim()}”`,
+    label: `Fact-check of ${inQuotes(doc.article.title.replace(/\s+/g, ' ').trim())}`,
     total: items.length,
     generated: utcIso(options.generatedAt),
     generator: GENERATOR,
