@@ -132,13 +132,13 @@ test('update the sample article from an edited version; review a moved claim and
   // The moved claim: its text changed; accept it.
   await claimList(page).getByRole('button', { name: /nine joint plants/ }).click()
   const panel = claimPanel(page)
-  await expect(panel.getByRole('status', { name: 'Where this claim sits after the update' })).toContainText('Text changed — re-check. It was: Today Kazakhstan is home to eight joint plants')
+  await expect(panel.getByRole('status', { name: 'Where this claim sits after the update' })).toContainText('Text changed, re-check. It was: “Today Kazakhstan is home to eight joint plants”')
   await panel.getByRole('button', { name: 'Accept' }).click()
   await expect(claimList(page).getByRole('listitem')).toHaveCount(1)
 
   // The orphan: re-attach it to a selection in the new text.
   await claimList(page).getByRole('button', { name: /2017 is a year/ }).click()
-  await expect(panel.getByRole('status', { name: 'Where this claim sits after the update' })).toContainText('Not found in the new version.')
+  await expect(panel.getByRole('status', { name: 'Where this claim sits after the update' })).toContainText('Not found in the current text.')
   await saveScreenshot(page, 'orphaned-claim')
   const target = 'Over these years our cooperation has gained strategic importance'
   const located = await page.evaluate((target) => {

@@ -14,8 +14,8 @@ test('a fresh workspace is seeded with the sample article, which opens with its 
   test.info().annotations.push({ type: 'mode', description: mode })
 
   const list = page.getByRole('navigation', { name: 'Articles' })
-  await expect(list.getByRole('button', { name: new RegExp(SAMPLE_TITLE) })).toBeVisible()
-  await expect(list.getByRole('button', { name: new RegExp(SAMPLE_TITLE) })).toContainText('0 claims')
+  await expect(list.getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE}`) })).toBeVisible()
+  await expect(list.getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE}`) })).toContainText('0 claims')
 
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible()
   await expect(page.getByText('ASTANA, 14 August (BelTA)', { exact: true })).toBeVisible()
@@ -45,7 +45,7 @@ test('an article imported with the CLI appears when the app starts on that works
   expect(id).toMatch(/^[a-z0-9]{10}$/)
 
   const { page } = await launchApp()
-  const entry = page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Multilingual wire roundup/ })
+  const entry = page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /^Multilingual wire roundup/ })
   await expect(entry).toBeVisible()
   await entry.click()
   await expect(page.getByRole('heading', { level: 1, name: 'Multilingual wire roundup' })).toBeVisible()

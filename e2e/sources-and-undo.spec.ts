@@ -105,7 +105,7 @@ test('undo and redo of create, verdict, note, source and delete', async ({ launc
   await panel.getByRole('button', { name: 'Delete claim' }).click()
   await expect(items).toHaveCount(0)
   expect(await highlightTexts(page, 'fm-disputed')).toEqual([])
-  await page.getByRole('button', { name: 'Undo' }).click()
+  await page.getByRole('toolbar', { name: 'Review' }).getByRole('button', { name: 'Undo' }).click()
   await expect(items).toHaveCount(1)
   expect(await highlightTexts(page, 'fm-disputed')).toEqual(['almost 80%'])
   await items.first().getByRole('button').click()
