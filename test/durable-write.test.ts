@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFile, readdir, rename, writeFile } from 'node:fs/promises'
+import { open, readFile, readdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeFileDurably } from '../src/main/workspace/durable-write'
@@ -13,13 +13,28 @@ describe('durable writes', () => {
     const failingRename = (async () => {
       throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
     }) as unknown as typeof rename
-    const { open } = await import('node:fs/promises')
 
     await expect(writeFileDurably(target, '{"version":"new"}', { open, rename: failingRename })).rejects.toThrow(
       'Could not save article.json: the disk is full. The previously saved version is unchanged.'
     )
     expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({ version: 'old' })
     expect(await readdir(dir)).toEqual(['article.json'])
+  })
+
+  it('says nothing was written, rather than that an old version is intact, when there was none', async () => {
+    const dir = await tempDir()
+    const target = join(dir, 'Report.pdf')
+    const failingOpen = (async () => {
+      throw Object.assign(new Error("EACCES: permission denied, open '/x/.Report.pdf.abc.tmp'"), { code: 'EACCES' })
+    }) as unknown as typeof open
+    await expect(writeFileDurably(target, 'pdf', { open: failingOpen, rename })).rejects.toMatchObject({
+      code: 'io',
+      message: 'Could not save Report.pdf: permission was denied. Nothing was written.'
+    })
+    await expect(writeFileDurably(join(dir, 'missing', 'Report.pdf'), 'pdf')).rejects.toMatchObject({
+      message: 'Could not save Report.pdf: its folder does not exist. Nothing was written.'
+    })
+    expect(await readdir(dir)).toEqual([])
   })
 
   it('survives being killed at random moments in a write loop: the file is always one whole version', async () => {

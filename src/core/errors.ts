@@ -16,6 +16,8 @@ export type ErrorCode =
 export interface FactmarkErrorInfo {
   code: ErrorCode
   message: string
+  /** For an invalid argument: the field the message is about ('note', 'source.url'…), so the UI can show it there. */
+  field?: string
 }
 
 /** An expected failure with a message fit to show a user as it is. */

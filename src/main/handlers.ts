@@ -3,6 +3,7 @@ import { contract, type Channel, type ExportFormat, type Handlers, type Output }
 import { exportFileName, renderReport, reportOptions, type PrintPdf } from './export/render-report'
 import { writeFileDurably } from './workspace/durable-write'
 import { FactmarkError, type Result } from '../core/errors'
+import { describeInvalidInput, internalFailureMessage } from '../core/input-messages'
 import { checkSourceUrl } from '../core/links'
 import { summarize, type ArticleDoc, type Operation } from '../core/model'
 import { restamp } from '../core/ops'
@@ -88,13 +89,14 @@ export function createHandlers(services: Services): Handlers {
     handlers[channel] = async (arg) => {
       const parsed = schema.safeParse(arg)
       if (!parsed.success) {
-        return failure('invalid-argument', `${channel}: ${z.prettifyError(parsed.error).replace(/\n\s*/g, ' ')}`)
+        return { ok: false, error: { code: 'invalid-argument', ...describeInvalidInput(channel, parsed.error, arg) } }
       }
       try {
         return { ok: true, value: await implementation(parsed.data) }
       } catch (error) {
         if (error instanceof FactmarkError) return failure(error.code, error.message)
-        return failure('internal', `${channel} failed: ${(error as Error)?.message ?? String(error)}`)
+        console.error(`Factmark: ${channel} failed unexpectedly:`, error) // the user gets a sentence; the log keeps the details
+        return failure('internal', internalFailureMessage(channel))
       }
     }
   }

@@ -1,7 +1,8 @@
-import { open, rename, rm } from 'node:fs/promises'
+import { open, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { newId } from '../../core/ids'
-import { FactmarkError } from '../../core/errors'
+import type { FactmarkError } from '../../core/errors'
+import { fileError } from '../io-messages'
 
 /** The file-system calls a durable write makes; tests swap one out to fail part-way. */
 export interface WriteOps {
@@ -28,7 +29,7 @@ export async function writeFileDurably(target: string, data: string | Uint8Array
     await ops.rename(temp, target)
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {})
-    throw saveError(error, target)
+    throw await saveError(error, target)
   }
   await syncFolder(dir)
 }
@@ -47,12 +48,11 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-function saveError(error: unknown, target: string): FactmarkError {
-  const code = (error as NodeJS.ErrnoException)?.code
-  const why =
-    code === 'ENOSPC' ? 'the disk is full'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission was denied'
-    : code === 'EROFS' ? 'the disk is read-only'
-    : (error as Error)?.message ?? String(error)
-  return new FactmarkError('io', `Could not save ${basename(target)}: ${why}. The previously saved version is unchanged.`)
+/** In words, naming the file; says the old version is intact only when there is one. */
+async function saveError(error: unknown, target: string): Promise<FactmarkError> {
+  const kept = await stat(target).then(
+    (info) => info.isFile(),
+    () => false
+  )
+  return fileError(error, target, 'save', kept ? 'The previously saved version is unchanged.' : 'Nothing was written.')
 }

@@ -1,0 +1,72 @@
+// File-system failures in words: "Could not save article.json: the disk is full." The file is named by its name
+// only (a full path is noise, and can be long); Node's codes and messages (ENOSPC, "open '/…'") never reach the UI.
+// Callers keep the raw error as the FactmarkError's `cause`, for logs.
+import { basename } from 'node:path'
+import { FactmarkError } from '../core/errors'
+
+/** What was being done to the file, as the sentence says it. */
+export type FileAction = 'save' | 'read' | 'move aside' | 'move' | 'delete' | 'list' | 'use as workspace'
+
+/** Why, by Node's error code; each completes "Could not save X: …". */
+const REASONS: Record<string, string> = {
+  ENOENT: 'it does not exist',
+  EACCES: 'permission was denied',
+  EPERM: 'permission was denied',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'it is too large for the disk',
+  EROFS: 'the disk is read-only',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'part of its path is a file, not a folder',
+  EEXIST: 'something of that name is already there',
+  ENOTEMPTY: 'the folder is not empty',
+  EMFILE: 'too many files are open; close some programs and try again',
+  ENFILE: 'too many files are open; close some programs and try again',
+  EBUSY: 'another program is using it',
+  ETXTBSY: 'another program is using it',
+  EAGAIN: 'the system was busy; try again',
+  EIO: 'the disk reported an error while reading or writing',
+  ENAMETOOLONG: 'its name or folder path is too long',
+  ELOOP: 'its path goes round in a loop of links',
+  EXDEV: 'it would have to move to another disk',
+  ESTALE: 'the network drive lost track of it; try again',
+  ETIMEDOUT: 'the disk or network drive did not answer in time',
+  ENODEV: 'its disk is not available',
+  ENXIO: 'its disk is not available'
+}
+
+/** Special cases where the general reason would mislead. */
+function reasonFor(code: string | undefined, action: FileAction): string {
+  if (code === 'ENOENT' && action === 'save') return 'its folder does not exist'
+  return (code && REASONS[code]) ?? 'the system refused it'
+}
+
+/** Why a file operation failed, as the end of a sentence ("the disk is full"), from a Node error or a FactmarkError made here. */
+export function fileFailureReason(error: unknown, action: FileAction = 'read'): string {
+  const raw = error instanceof FactmarkError && error.cause !== undefined ? error.cause : error
+  return reasonFor((raw as NodeJS.ErrnoException | undefined)?.code, action)
+}
+
+/** "Could not save article.json: the disk is full." */
+export function fileErrorMessage(error: unknown, path: string, action: FileAction): string {
+  const name = basename(path) || path
+  const why = fileFailureReason(error, action)
+  switch (action) {
+    case 'move aside':
+      return `Could not move ${name} aside: ${why}.`
+    case 'list':
+      return `Could not read the folder ${name}: ${why}.`
+    case 'use as workspace':
+      return `Could not use the folder ${name} as a workspace: ${why}.`
+    default:
+      return `Could not ${action} ${name}: ${why}.`
+  }
+}
+
+/** The same as a FactmarkError: 'not-found' for a missing file, else 'io'; the raw error is kept as its cause. */
+export function fileError(error: unknown, path: string, action: FileAction, extra = ''): FactmarkError {
+  const missing = (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' && action !== 'save'
+  const failure = new FactmarkError(missing ? 'not-found' : 'io', fileErrorMessage(error, path, action) + (extra && ` ${extra}`))
+  failure.cause = error
+  return failure
+}
