@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { FactmarkError } from '../../core/errors'
 import { createHandlers } from '../handlers'
 import { resolveWorkspaceDir } from '../workspace/location'
 import { openServices } from '../services'
@@ -55,7 +56,11 @@ async function start(): Promise<void> {
   }
 }
 
+/** The reason in words when Factmark knows it (a FactmarkError); otherwise a sentence, with the details in the log. */
 function fail(error: unknown): void {
-  dialog.showErrorBox('Factmark could not start', (error as Error)?.message ?? String(error))
+  console.error('Factmark could not start:', error)
+  const message =
+    error instanceof FactmarkError ? error.message : 'Something unexpected went wrong while starting. Details are in the log; try starting Factmark again.'
+  dialog.showErrorBox('Factmark could not start', message)
   app.exit(1)
 }
