@@ -435,6 +435,30 @@ describe('every error the handlers answer is a plain sentence', () => {
   })
 })
 
+// Known leaks outside this change's files, kept as failing expectations so they are fixed, not forgotten.
+describe('known leaks, for their owners', () => {
+  // src/main/import/url.ts: networkCause() passes Node's text on ("connect ECONNREFUSED 127.0.0.1:PORT"), and the
+  // message repeats the whole address (up to 4,000 characters). Flip to `it` once url.ts says it in words.
+  it.fails('a web page that cannot be reached is said in words', async () => {
+    const port = await closedPort()
+    const w = await world()
+    const result = await w.handlers.importArticle({ kind: 'url', url: `http://127.0.0.1:${port}/${'a'.repeat(400)}` })
+    expect(result).toMatchObject({ ok: false, error: { code: 'io' } })
+    expect(result.ok || result.error.message).not.toMatch(/\bE[A-Z]{3,}\b/)
+    expect(result.ok || result.error.message.length).toBeLessThan(300)
+  })
+})
+
+/** A port nothing listens on: one the system just gave out and took back. */
+async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
