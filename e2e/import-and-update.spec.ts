@@ -1,10 +1,12 @@
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { test, expect } from './support/launch-app'
 import { projectRoot } from './support/mode'
 import { answerReviewerPrompt, articleText, claimList, claimPanel, highlightTexts, selectByMouse, selectInBlock } from './support/review'
-import { saveScreenshot } from './support/screenshots'
+import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots'
 
 const fixture = (name: string) => join(projectRoot, 'test', 'fixtures', name)
 const articles = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Articles' })
@@ -94,7 +96,8 @@ test('hostile HTML imported and opened: nothing in it runs or loads', async ({ l
 })
 
 test('update the sample article from an edited version; review a moved claim and an orphaned one', async ({ launchApp }) => {
-  const { page } = await launchApp()
+  const app = await launchApp()
+  const { page } = app
   await expect(articleText(page)).toBeVisible()
 
   // Three claims on the original text.
@@ -129,16 +132,38 @@ test('update the sample article from an edited version; review a moved claim and
   await expect(claimList(page).getByRole('listitem')).toHaveCount(2)
   await saveScreenshot(page, 'update-needs-a-look')
 
-  // The moved claim: its text changed; accept it.
+  // The report says where each claim stands, before anyone has looked at them.
+  await page.getByRole('button', { name: 'Export report…' }).click()
+  const exportDialog = page.getByRole('dialog', { name: 'Export report' })
+  await exportDialog.getByRole('radio', { name: /^HTML report/ }).check()
+  await exportDialog.getByRole('button', { name: 'Export…' }).click()
+  await expect(page.getByText(/^Report saved to .*\.html$/)).toBeVisible()
+  const reportFile = join(app.exportsDir, (await readdir(app.exportsDir)).find((name) => name.endsWith('.html'))!)
+  const report = await page.context().newPage()
+  await report.goto(pathToFileURL(reportFile).href)
+  await expect(report.getByText('Not found in the current text', { exact: false }).first()).toBeVisible()
+  await expect(report.getByText(/Text changed, re-check/).first()).toBeVisible()
+  await report.screenshot({ path: join(SCREENSHOT_DIR, 'report-after-update.png'), fullPage: true })
+  await report.close()
+
+  // The moved claim: its text changed; accept it. Its verdict was given for the old words, and says so until confirmed.
   await claimList(page).getByRole('button', { name: /nine joint plants/ }).click()
   const panel = claimPanel(page)
   await expect(panel.getByRole('status', { name: 'Where this claim sits after the update' })).toContainText('Text changed, re-check. It was: “Today Kazakhstan is home to eight joint plants”')
   await panel.getByRole('button', { name: 'Accept' }).click()
   await expect(claimList(page).getByRole('listitem')).toHaveCount(1)
+  const wording = panel.getByRole('status', { name: 'The verdict is for earlier words' })
+  await expect(wording).toContainText('Verified was given for the earlier wording: “Today Kazakhstan is home to eight joint plants”')
+  await saveScreenshot(page, 'verdict-for-earlier-wording')
+  await wording.getByRole('button', { name: 'Keep Verified for the new words' }).click()
+  await expect(wording).toBeHidden()
+  await expect(panel.getByRole('heading', { name: 'Verified' })).toBeVisible()
 
-  // The orphan: re-attach it to a selection in the new text.
+  // The orphan: nothing to show in the article, and the panel says why; re-attach it to a selection in the new text.
   await claimList(page).getByRole('button', { name: /2017 is a year/ }).click()
   await expect(panel.getByRole('status', { name: 'Where this claim sits after the update' })).toContainText('Not found in the current text.')
+  await panel.getByRole('button', { name: 'Show in article' }).click()
+  await expect(page.getByText(/This claim is not in the current text, so nothing is highlighted/)).toBeVisible()
   await saveScreenshot(page, 'orphaned-claim')
   const target = 'Over these years our cooperation has gained strategic importance'
   const located = await page.evaluate((target) => {
@@ -154,11 +179,19 @@ test('update the sample article from an edited version; review a moved claim and
   await expect(panel.locator('blockquote').first()).toHaveText(target)
   expect(await highlightTexts(page, 'fm-unreviewed')).toEqual([target])
 
-  // Undo brings the orphan back, and undoing the update restores the old text and claims.
+  // Undo brings the orphan back (and "Needs a look" with it), and undoing the update restores the old text and claims;
+  // with nothing left to look at, the "Needs a look" filter switches itself off.
   await page.keyboard.press('Escape')
-  await page.keyboard.press('Control+z')
-  await page.keyboard.press('Control+z')
-  await page.keyboard.press('Control+z')
+  await page.keyboard.press('Control+z') // re-attach
+  await expect(look).toBeVisible()
+  await look.click()
+  await expect(look).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('Control+z') // keep verdict
+  await page.keyboard.press('Control+z') // accept
+  await page.keyboard.press('Control+z') // update
   await expect(articleText(page)).not.toContainText('Updated 15 August')
   expect(await highlightTexts(page, 'fm-verified')).toEqual(['Today Kazakhstan is home to eight joint plants'])
+  await expect(look).toBeHidden()
+  await expect(page.getByRole('group', { name: 'Show claims by verdict' }).getByRole('button', { name: /^All/ })).toHaveAttribute('aria-pressed', 'true')
+  await expect(claimList(page).getByRole('listitem')).toHaveCount(3)
 })
