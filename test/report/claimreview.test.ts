@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ArticleDoc, DEFAULT_VERDICT_LABELS } from '../../src/core/model'
-import { claimReviewUrl, exportClaimReview } from '../../src/core/report/claimreview'
-import { sampleDoc, sampleOptions } from './sample-doc'
+import { claimReviewOmissions, claimReviewUrl, exportClaimReview } from '../../src/core/report/claimreview'
+import { revisedDoc, sampleDoc, sampleOptions } from './sample-doc'
 
 /** Parsed JSON-LD, read loosely. */
 type Json = Record<string, any>
@@ -74,5 +74,35 @@ describe('exportClaimReview', () => {
     expect(claimReviewUrl('https://x.example/r#', 'abc')).toBe('https://x.example/r#claim-abc')
     expect(claimReviewUrl(' https://x.example/r#top ', 'abc')).toBe('https://x.example/r#claim-abc')
     expect(claimReviewUrl('', 'abc')).toBe('#claim-abc')
+  })
+
+  it('leaves out claims not found, whose text changed, or whose verdict is for earlier words, and says why', () => {
+    const revised = revisedDoc()
+    const reviews = JSON.parse(exportClaimReview(revised, sampleOptions())) as Json[]
+    // Published: the claim in place and the one that moved with the same words.
+    expect(reviews.map((r) => r.url.replace(/^.*#claim-/, ''))).toEqual(['c-moved', 'c-inplace'])
+    expect(reviews.map((r) => r.claimReviewed)).toEqual(['25 years of diplomatic relations', 'the efforts to intensify the trade'])
+    expect(JSON.stringify(reviews)).not.toMatch(/joint plants|million/)
+
+    const left = claimReviewOmissions(revised, sampleOptions())
+    expect(left.total).toBe(4)
+    expect(left.byReason).toEqual({ 'not-found': 1, 'text-changed': 1, 'earlier-wording': 1, unreviewed: 1 })
+    expect(left.message).toBe(
+      '4 claims left out: 1 not found in the current text, 1 text changed (re-check first), 1 verdict given for the earlier wording (confirm it first), 1 unreviewed'
+    )
+    expect(left.total + reviews.length).toBe(revised.claims.length)
+  })
+
+  it('explains the unreviewed ones too, in the workspace\'s words, and says nothing when none are left out', () => {
+    const sample = claimReviewOmissions(sampleDoc(), sampleOptions({ verdictLabels: { ...DEFAULT_VERDICT_LABELS, unreviewed: 'To do' } }))
+    expect(sample.message).toBe('2 claims left out: 2 to do')
+    const reviewed = ArticleDoc.parse({ ...doc, claims: doc.claims.filter((c) => c.verdict !== 'unreviewed') })
+    expect(claimReviewOmissions(reviewed, sampleOptions())).toEqual({
+      total: 0,
+      byReason: { 'not-found': 0, 'text-changed': 0, 'earlier-wording': 0, unreviewed: 0 },
+      message: ''
+    })
+    const one = ArticleDoc.parse({ ...doc, claims: [doc.claims.find((c) => c.verdict === 'unreviewed')!] })
+    expect(claimReviewOmissions(one, sampleOptions()).message).toBe('1 claim left out: 1 unreviewed')
   })
 })

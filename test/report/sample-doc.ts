@@ -1,11 +1,14 @@
-// One document that exercises every report: claims of every verdict, overlapping, nested and identical claims,
+// Documents that exercise every report. The first: claims of every verdict, overlapping, nested and identical claims,
 // a claim across two blocks, the Unicode fixture's text (emoji with joiners, flags, RTL Arabic, combining marks,
 // NFC and NFD), and user text full of markup, commas, quotes and line breaks.
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ArticleDoc, type Claim, type Note, type Operation, type Source, type Verdict } from '../../src/core/model'
+import { createSelectors } from '../../src/core/anchoring/selectors'
+import { ArticleDoc, type ArticleLink, type Block, type Claim, type Note, type Operation, type Source, type Verdict } from '../../src/core/model'
+import { apply, placementFor, placementOf } from '../../src/core/ops'
 import { bodyFromBlocks } from '../../src/core/plain-text'
+import { reviseArticle } from '../../src/core/revise'
 import { defaultReportOptions, type ReportOptions } from '../../src/core/report/options'
 
 export const fixtureText = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'unicode-mixed.txt'), 'utf8')
@@ -185,4 +188,103 @@ export const GENERATED_AT = '2026-11-28T12:00:00.000Z'
 
 export function sampleOptions(partial: Partial<ReportOptions> = {}): ReportOptions {
   return defaultReportOptions({ generatedAt: GENERATED_AT, organisation: 'Example Checks', claimReviewBaseUrl: 'https://checks.example.org/reviews/wire-roundup', ...partial })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A document after "Update text…": one claim of each placement, made the way the app makes them (claim.create,
+// setVerdict, article.revise from reviseArticle, claim.placeAnchor from placementFor).
+
+export const BEFORE_UPDATE = [
+  'ASTANA, 14 August (BelTA) – Belarus is aimed to maximize the efforts to intensify the trade.',
+  'In January-June the trade soared almost 80% to make up $294.6 million.',
+  'Today Kazakhstan is home to eight joint plants which assemble Belarusian machinery.',
+  'The prime minister noted that 2017 is a year to celebrate 25 years of diplomatic relations.',
+  'Minsk hopes to double the number of joint plants by 2020.'
+]
+/** The last paragraph goes first, two figures change, the plans for 2020 are cut. */
+export const AFTER_UPDATE = [
+  'The prime minister noted that 2017 is a year to celebrate 25 years of diplomatic relations.',
+  'ASTANA, 14 August (BelTA) – Belarus is aimed to maximize the efforts to intensify the trade.',
+  'In January-June the trade soared almost 80% to make up $295.1 million.',
+  'Today Kazakhstan is home to nine joint plants which assemble Belarusian machinery.'
+]
+
+/** Marks `exact` (its first occurrence) as a claim and gives it a verdict, through operations as the app does. */
+export function markClaim(doc: ArticleDoc, id: string, exact: string, verdict: Verdict, minute: number): ArticleDoc {
+  const start = doc.article.text.indexOf(exact)
+  if (start < 0) throw new Error(`not in the text: ${exact}`)
+  const claim: Claim = {
+    id, ...createSelectors(doc.article.text, start, start + exact.length), verdict: 'unreviewed', conclusion: '', claimant: '', tags: [], notes: [], sources: [],
+    createdBy: ANA, createdAt: at(minute), updatedAt: at(minute)
+  }
+  let next = apply(doc, { type: 'claim.create', by: ANA, at: at(minute), claim })
+  if (verdict !== 'unreviewed') next = apply(next, { type: 'claim.setVerdict', by: ANA, at: at(minute + 1), claimId: id, verdict, previous: 'unreviewed' })
+  return next
+}
+
+function plainBody(texts: readonly string[]) {
+  return bodyFromBlocks(texts.map((text) => ({ kind: 'p' as const, text })))
+}
+
+export function revisedDoc(): ArticleDoc {
+  const body = plainBody(BEFORE_UPDATE)
+  let doc = ArticleDoc.parse({
+    format: 'factmark-article', version: 1,
+    article: { id: 'trade-update', title: 'Belarus–Kazakhstan trade', text: body.text, blocks: body.blocks, origin: { kind: 'paste' }, createdBy: ANA, createdAt: T0, updatedAt: T0 },
+    claims: [], log: []
+  })
+  doc = markClaim(doc, 'c-inplace', 'the efforts to intensify the trade', 'verified', 1)
+  doc = markClaim(doc, 'c-open', 'In January-June', 'unreviewed', 3)
+  doc = markClaim(doc, 'c-wording', '$294.6 million', 'verified', 5)
+  doc = markClaim(doc, 'c-changed', 'eight joint plants', 'verified', 7)
+  doc = markClaim(doc, 'c-moved', '25 years of diplomatic relations', 'disputed', 9)
+  doc = markClaim(doc, 'c-gone', 'double the number of joint plants', 'needs-context', 11)
+  doc = apply(doc, reviseArticle(doc, plainBody(AFTER_UPDATE), BASHIR, at(20)))
+  // The reviewer accepts the new figure: the verdict stays, given for "$294.6 million" until confirmed.
+  const wording = doc.claims.find((c) => c.id === 'c-wording')!
+  return apply(doc, { type: 'claim.placeAnchor', by: BASHIR, at: at(21), claimId: wording.id, from: placementOf(wording), to: placementFor(wording, wording) })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A document with the structure a web page brings: headings down to h6, a numbered list of references, a
+// bulleted list, and links (to the web, to a reference, and one that is not a web link), one across a claim.
+
+export const STRUCTURED = {
+  title: 'Trade report',
+  claim: 'rose 12% according to',
+  webLink: 'according to Belstat',
+  webUrl: 'https://www.belstat.gov.by/en/trade?y=2017&m=6',
+  footnote: '[2]',
+  badLink: 'the table',
+  reference: 'Annual report'
+}
+
+export function structuredDoc(): ArticleDoc {
+  const parts: { kind: Block['kind']; text: string; number?: number }[] = [
+    { kind: 'h1', text: 'Trade report' },
+    { kind: 'h4', text: 'Level four' },
+    { kind: 'h5', text: 'Level five' },
+    { kind: 'h6', text: 'Level six' },
+    { kind: 'p', text: 'Exports rose 12% according to Belstat [2], see the table.' },
+    { kind: 'li', text: 'Belstat, Foreign trade, 2017.', number: 1 },
+    { kind: 'li', text: 'Customs, Annual report.', number: 2 },
+    { kind: 'li', text: 'A bullet' },
+    { kind: 'li', text: 'Another bullet' }
+  ]
+  const body = bodyFromBlocks(parts)
+  const blocks = body.blocks.map((b, i) => (parts[i]!.number !== undefined ? { ...b, number: parts[i]!.number } : b))
+  const span = (words: string) => ({ start: body.text.indexOf(words), end: body.text.indexOf(words) + words.length })
+  const links: ArticleLink[] = [
+    { ...span(STRUCTURED.webLink), url: STRUCTURED.webUrl },
+    { ...span(STRUCTURED.footnote), block: 6 },
+    { ...span(STRUCTURED.badLink), url: 'javascript:alert(1)' }
+  ]
+  let doc = ArticleDoc.parse({
+    format: 'factmark-article', version: 1,
+    article: { id: 'structured', title: STRUCTURED.title, text: body.text, blocks, links, origin: { kind: 'paste' }, createdBy: ANA, createdAt: T0, updatedAt: T0 },
+    claims: [], log: []
+  })
+  doc = markClaim(doc, 'claim-rose', STRUCTURED.claim, 'verified', 1)
+  doc = markClaim(doc, 'claim-ref', STRUCTURED.reference, 'disputed', 3)
+  return doc
 }

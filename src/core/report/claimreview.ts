@@ -1,11 +1,15 @@
 // The reviewed claims as schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview), the markup search
 // engines read from a published fact-check: one ClaimReview per reviewed claim, with the fields Google
 // requires (claimReviewed, reviewRating.alternateName, url) and the recommended ones Factmark knows.
+// A published rating must be for words the article has now, so claims not found in the current text, whose
+// text changed (until a reviewer accepts the change) or whose verdict was given for earlier words are left out,
+// and `claimReviewOmissions` says how many and why, for the export dialog and the CLI to tell.
 
 import { checkSourceUrl } from '../links'
 import type { ArticleDoc, Claim, Verdict } from '../model'
+import { placementState, PLACEMENT_LABELS, PLACEMENT_SENTENCES, WORDING_WORDS } from '../placement-words'
 import { isoDay } from './dates'
-import { reportedClaims, verdictLabel, type ReportOptions } from './options'
+import { inArticleOrder, verdictLabel, type ReportOptions } from './options'
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
 type JsonObject = { [key: string]: Json }
@@ -78,8 +82,56 @@ function claimReview(doc: ArticleDoc, claim: Claim, options: ReportOptions): Jso
   })
 }
 
-export function exportClaimReview(doc: ArticleDoc, options: ReportOptions): string {
+/** Why a claim gets no ClaimReview, most pressing first. */
+export const CLAIMREVIEW_OMISSIONS = ['not-found', 'text-changed', 'earlier-wording', 'unreviewed'] as const
+export type ClaimReviewOmission = (typeof CLAIMREVIEW_OMISSIONS)[number]
+
+/** Why this claim is left out of ClaimReview (the first reason that holds), or undefined when it is published. */
+export function claimReviewOmission(claim: Pick<Claim, 'anchor' | 'verdict' | 'verdictWording'>): ClaimReviewOmission | undefined {
+  const state = placementState(claim)
+  if (state === 'not-found' || state === 'text-changed') return state
+  if (claim.verdictWording !== undefined) return 'earlier-wording'
   // Unreviewed claims have no verdict to publish, whatever the report options say.
-  const reviews = reportedClaims(doc, { includeUnreviewed: false }).map(({ claim }) => claimReview(doc, claim, options))
+  if (claim.verdict === 'unreviewed') return 'unreviewed'
+  return undefined
+}
+
+export interface ClaimReviewOmissions {
+  /** Claims left out, each counted once (under its first reason). */
+  total: number
+  byReason: Record<ClaimReviewOmission, number>
+  /** "2 claims left out: 1 not found in the current text, 1 text changed (re-check first)"; empty when none are. */
+  message: string
+}
+
+function reasonWords(reason: ClaimReviewOmission, options: Pick<ReportOptions, 'verdictLabels'>): string {
+  switch (reason) {
+    case 'not-found':
+      return PLACEMENT_SENTENCES['not-found'].replace(/\.$/, '').replace(/^./, (c) => c.toLocaleLowerCase())
+    case 'text-changed':
+      return `${PLACEMENT_LABELS['text-changed'].toLocaleLowerCase()} (re-check first)`
+    case 'earlier-wording':
+      return `verdict ${WORDING_WORDS.verdictForEarlier} (confirm it first)`
+    case 'unreviewed':
+      return verdictLabel(options, 'unreviewed').toLocaleLowerCase()
+  }
+}
+
+/** How many claims the ClaimReview export leaves out and why, in words a reviewer can act on. */
+export function claimReviewOmissions(doc: ArticleDoc, options: Pick<ReportOptions, 'verdictLabels'>): ClaimReviewOmissions {
+  const byReason = Object.fromEntries(CLAIMREVIEW_OMISSIONS.map((r) => [r, 0])) as Record<ClaimReviewOmission, number>
+  for (const claim of doc.claims) {
+    const reason = claimReviewOmission(claim)
+    if (reason) byReason[reason]++
+  }
+  const total = CLAIMREVIEW_OMISSIONS.reduce((sum, r) => sum + byReason[r], 0)
+  const parts = CLAIMREVIEW_OMISSIONS.filter((r) => byReason[r] > 0).map((r) => `${byReason[r]} ${reasonWords(r, options)}`)
+  return { total, byReason, message: total ? `${total} ${total === 1 ? 'claim' : 'claims'} left out: ${parts.join(', ')}` : '' }
+}
+
+export function exportClaimReview(doc: ArticleDoc, options: ReportOptions): string {
+  const reviews = inArticleOrder(doc.claims)
+    .filter((claim) => claimReviewOmission(claim) === undefined)
+    .map((claim) => claimReview(doc, claim, options))
   return `${JSON.stringify(reviews, null, 2)}\n`
 }

@@ -39,7 +39,7 @@ h1 { font: 700 21pt/1.2 var(--serif); margin: 0 0 1rem; }
 .counts { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 .counts th, .counts td { padding: .28rem .5rem; border-bottom: 1px solid var(--line); text-align: left; }
 .counts th { font-size: 8pt; text-transform: uppercase; letter-spacing: .08em; color: var(--muted); font-weight: 600; }
-.counts td.n, .counts th.n { text-align: right; font-variant-numeric: tabular-nums; }
+.counts td.n, .counts th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; word-break: normal; }
 .counts tfoot td { font-weight: 700; border-bottom: 0; }
 .badge { display: inline-flex; align-items: center; gap: .3em; padding: .05em .55em .05em .4em; border-radius: 99px; background: var(--soft); color: var(--deep); border: 1px solid var(--c); font-weight: 600; font-size: 9pt; }
 .icon { display: inline-block; min-width: 1.1em; text-align: center; font-weight: 700; color: var(--c); }

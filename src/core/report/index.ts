@@ -11,6 +11,7 @@ import { exportW3c } from './w3c'
 
 export { defaultReportOptions, reportedClaims, type ReportOptions, type ReportedClaim } from './options'
 export { exportClaimReview, exportCsv, exportHtml, exportMarkdown, exportW3c }
+export { claimReviewOmissions, type ClaimReviewOmission, type ClaimReviewOmissions } from './claimreview'
 
 export const REPORT_FORMATS = ['html', 'md', 'csv', 'w3c', 'claimreview'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]

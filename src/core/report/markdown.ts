@@ -89,7 +89,7 @@ export function exportMarkdown(doc: ArticleDoc, options: ReportOptions): string 
   const out: string[] = [`# ${escapeHeading(article.title)}`, '', '*Fact-check report*', '', ...facts, '', '## Summary', '']
   out.push(`**Progress:** ${escapeMarkdown(progressLine(doc.claims, resolvedLabels(options)))}`, '')
   const look = needsLookLine(doc.claims)
-  if (look) out.push(`**Need a look:** ${escapeMarkdown(look)}`, '')
+  if (look) out.push(`**${escapeMarkdown(look)}**`, '')
   out.push('| Verdict | Claims |', '| :-- | --: |')
   for (const v of REPORT_VERDICT_ORDER) out.push(`| ${VERDICT_ICONS[v]} ${escapeMarkdown(verdictLabel(options, v))} | ${counts[v]} |`)
   out.push(`| **Total** | **${doc.claims.length}** |`, '')
