@@ -32,14 +32,14 @@ describe('handlers', () => {
   })
 
   it.each([
-    ['renameArticle', { id: 42, title: 'x' }, /renameArticle: .*id.*expected string/],
-    ['renameArticle', { title: 'No id' }, /renameArticle: .*id/],
-    ['renameArticle', 'just a string', /renameArticle: .*expected object/],
-    ['importArticle', { kind: 'url' }, /importArticle: .*url/],
-    ['importArticle', { kind: 'ftp', url: 'ftp://x' }, /importArticle: .*kind/],
-    ['importArticle', null, /importArticle: .*expected object/],
-    ['updateArticle', { articleId: 'x', source: { kind: 'paste' } }, /updateArticle: .*text/],
-    ['getArticle', {}, /getArticle: .*id/]
+    ['renameArticle', { id: 42, title: 'x' }, /^Factmark could not use that request: the article’s id should be text, not a number\.$/],
+    ['renameArticle', { title: 'No id' }, /^Factmark could not use that request: the article’s id is missing\.$/],
+    ['renameArticle', 'just a string', /^Factmark could not use that request: it should be a set of values, not text\.$/],
+    ['importArticle', { kind: 'url' }, /^The web address is missing\.$/],
+    ['importArticle', { kind: 'ftp', url: 'ftp://x' }, /^Factmark could not use that request: the kind of source is not one Factmark knows\.$/],
+    ['importArticle', null, /^Factmark could not use that request: it was empty\.$/],
+    ['updateArticle', { articleId: 'x', source: { kind: 'paste' } }, /^The pasted text is missing\.$/],
+    ['getArticle', {}, /^Factmark could not use that request: the article’s id is missing\.$/]
   ] as const)('%s given a malformed argument (%j) answers ok:false with a clear message and writes nothing', async (channel, arg, message) => {
     const { dir, handlers } = await setup()
     const before = await snapshot(dir)
