@@ -176,3 +176,23 @@ describe('a claim not found whose stored position happens to select its very wor
     expect(annotation.target.selector.map((s: Json) => s.type)).toEqual(['TextQuoteSelector'])
   })
 })
+
+describe('earlier words that look like markup', () => {
+  const hostile = '<script>alert(1)</script> *x* [y](javascript:z)'
+  const odd = ArticleDoc.parse({
+    ...doc,
+    claims: doc.claims.map((c) =>
+      c.id === 'c-changed' ? { ...c, anchor: { ...c.anchor!, previousExact: hostile } } : c.id === 'c-wording' ? { ...c, verdictWording: `"${hostile}"` } : c
+    )
+  })
+
+  it('are text in HTML and in Markdown', () => {
+    const html = exportHtml(odd, sampleOptions())
+    expect(html).not.toContain('<script')
+    expect(html).toContain('“\u2068&lt;script&gt;alert(1)&lt;/script&gt; *x* [y](javascript:z)\u2069”')
+    expect(html).toContain('&quot;\u2068&lt;script&gt;')
+    const md = exportMarkdown(odd, sampleOptions())
+    expect(md).toContain('- **Earlier words:** “\\<script\\>alert(1)\\</script\\> \\*x\\* \\[y\\](javascript:z)”')
+    expect(md).not.toMatch(/(?<!\\)<script/)
+  })
+})

@@ -84,3 +84,14 @@ describe('Markdown report of a structured article', () => {
     expect(md).not.toContain('javascript:')
   })
 })
+
+describe('an article link whose address would break out of its attribute', () => {
+  it('is percent-encoded by the URL check, and escaped', () => {
+    const doc = structuredDoc()
+    const odd = { ...doc, article: { ...doc.article, links: [{ ...doc.article.links![0]!, url: 'https://example.org/a"onmouseover="x<b>' }] } }
+    const html = exportHtml(odd, sampleOptions())
+    expect(html).toContain('<a href="https://example.org/a%22onmouseover=%22x%3Cb%3E">according to</a>')
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i)
+    expect(exportMarkdown(odd, sampleOptions())).toContain('[according to](<https://example.org/a%22onmouseover=%22x%3Cb%3E>)')
+  })
+})

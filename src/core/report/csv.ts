@@ -2,11 +2,11 @@
 // a comma, a quote or a line break), notes and sources flattened into readable multi-line cells.
 
 import { stringify } from 'csv-stringify/sync'
+import { inQuotes } from '../history'
 import type { ArticleDoc, Claim } from '../model'
 import { PLACEMENT_LABELS, placementState, WORDING_WORDS } from '../placement-words'
 import { isoDay } from './dates'
 import { claimHistory } from './history'
-import { inQuotes } from '../history'
 import { reportedClaims, verdictLabel, type ReportOptions } from './options'
 import { inCurrentText } from './standing'
 

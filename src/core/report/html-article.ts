@@ -2,12 +2,12 @@
 // the article's own links kept, lists as lists (numbered ones with their numbers).
 
 import type { ArticleDoc, Block } from '../model'
+import { WORDING_WORDS } from '../placement-words'
 import { blockAnchor, escapeHtml } from './html-escape'
 import { inlineHtml, linkSpans, type MarkSpan } from './html-inline'
 import { verdictLabel, type ReportedClaim, type ReportOptions } from './options'
 import { inCurrentText, standingOf } from './standing'
 import { VERDICT_ICONS } from './verdicts'
-import { WORDING_WORDS } from '../placement-words'
 
 /** Blocks of the article; an article without any is taken line by line. */
 function blocksOf(text: string, blocks: readonly Block[]): Block[] {

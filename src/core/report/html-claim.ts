@@ -21,6 +21,8 @@ export function badge(claim: Pick<Claim, 'verdict'>, options: ReportOptions): st
 
 /** User words in quotation marks (unless they bring their own), isolated so that RTL words keep their order. */
 const words = (text: string) => escapeHtml(inQuotes(text.replace(/\s+/g, ' '), { isolate: true }))
+/** The shared vocabulary is plain text as well. */
+const say = Object.fromEntries(Object.entries(WORDING_WORDS).map(([k, v]) => [k, escapeHtml(v)])) as Record<keyof typeof WORDING_WORDS, string>
 
 export function historyHtml(lines: readonly HistoryLine[]): string {
   return `<ol>${lines
@@ -67,7 +69,7 @@ function quoteHtml(doc: ArticleDoc, claim: Claim, standing: Standing, withArticl
   }
   const quote = `${item}${ctx.moreBefore ? '…' : ''}${inner}${ctx.moreAfter ? '…' : ''}`
   if (standing.state === 'not-found') {
-    return `<p class="caption">${escapeHtml(WORDING_WORDS.asItWas)}:</p>\n<blockquote class="quote earlier" dir="auto">${quote}</blockquote>`
+    return `<p class="caption">${say.asItWas}:</p>\n<blockquote class="quote earlier" dir="auto">${quote}</blockquote>`
   }
   return `<blockquote class="quote" dir="auto">${quote}</blockquote>`
 }
@@ -75,10 +77,10 @@ function quoteHtml(doc: ArticleDoc, claim: Claim, standing: Standing, withArticl
 export function claimSection(doc: ArticleDoc, { claim, number }: ReportedClaim, marked: boolean, options: ReportOptions): string {
   const standing = standingOf(claim)
   const fields: string[] = []
-  if (standing.earlier !== undefined) fields.push(`<dt>${WORDING_WORDS.earlier}</dt><dd dir="auto">${words(standing.earlier)}</dd>`)
-  if (standing.state === 'text-changed') fields.push(`<dt>${WORDING_WORDS.current}</dt><dd dir="auto">${words(claim.quote.exact)}</dd>`)
+  if (standing.earlier !== undefined) fields.push(`<dt>${say.earlier}</dt><dd dir="auto">${words(standing.earlier)}</dd>`)
+  if (standing.state === 'text-changed') fields.push(`<dt>${say.current}</dt><dd dir="auto">${words(claim.quote.exact)}</dd>`)
   if (standing.verdictFor !== undefined) {
-    fields.push(`<dt>Verdict</dt><dd>${badge(claim, options)} ${WORDING_WORDS.verdictForEarlier}: <span dir="auto">${words(standing.verdictFor)}</span></dd>`)
+    fields.push(`<dt>Verdict</dt><dd>${badge(claim, options)} ${say.verdictForEarlier}: <span dir="auto">${words(standing.verdictFor)}</span></dd>`)
   }
   if (claim.conclusion.trim()) fields.push(`<dt>Conclusion</dt><dd class="pre" dir="auto">${escapeHtml(claim.conclusion)}</dd>`)
   if (claim.claimant.trim()) fields.push(`<dt>Claimant</dt><dd dir="auto">${escapeHtml(claim.claimant)}</dd>`)
@@ -86,7 +88,7 @@ export function claimSection(doc: ArticleDoc, { claim, number }: ReportedClaim, 
   fields.push(`<dt>Marked</dt><dd>${escapeHtml(longDay(claim.createdAt))} by ${escapeHtml(claim.createdBy)}; last changed ${escapeHtml(longDay(claim.updatedAt))}</dd>`)
 
   const chips = [
-    standing.verdictFor !== undefined ? `<span class="wording">${WORDING_WORDS.verdictForEarlier}</span>` : '',
+    standing.verdictFor !== undefined ? `<span class="wording">${say.verdictForEarlier}</span>` : '',
     standing.label ? `<span class="look look-${standing.state}">${escapeHtml(standing.label)}</span>` : ''
   ].join('')
   const anchor = claimAnchor(claim.id)

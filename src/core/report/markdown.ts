@@ -2,18 +2,18 @@
 // User text is escaped so that it reads as the same literal text and never becomes markup: no raw HTML,
 // no links or emphasis smuggled in through a note, no headings or lists started by a line's first character.
 
-import type { ArticleDoc, Claim } from '../model'
 import { inQuotes } from '../history'
+import type { ArticleDoc, Claim } from '../model'
 import { WORDING_WORDS } from '../placement-words'
 import { countVerdicts, needsLookLine, progressLine } from '../progress'
 import { isoDay, longDay, utcMinute } from './dates'
 import { articleHistory, claimHistory, type HistoryLine } from './history'
 import { reportedClaims, resolvedLabels, verdictLabel, type ReportOptions } from './options'
 import { reviewers } from './people'
-import { REPORT_VERDICT_ORDER, VERDICT_ICONS } from './verdicts'
 import { escapeHeading, escapeLines, escapeMarkdown, link } from './markdown-escape'
 import { quoteLine } from './markdown-quote'
 import { standingOf } from './standing'
+import { REPORT_VERDICT_ORDER, VERDICT_ICONS } from './verdicts'
 
 export { escapeMarkdown }
 
@@ -27,15 +27,16 @@ const words = (text: string) => escapeMarkdown(inQuotes(text.replace(/\s+/g, ' '
 function claimSection(doc: ArticleDoc, claim: Claim, number: number, options: ReportOptions): string[] {
   const label = verdictLabel(options, claim.verdict)
   const standing = standingOf(claim)
-  const earlierVerdict = standing.verdictFor !== undefined ? ` (${WORDING_WORDS.verdictForEarlier})` : ''
-  const out: string[] = [`### ${number}. ${VERDICT_ICONS[claim.verdict]} ${escapeHeading(label)}${earlierVerdict}${standing.label ? ` · ${standing.label}` : ''}`, '']
+  const earlierVerdict = standing.verdictFor !== undefined ? ` (${escapeHeading(WORDING_WORDS.verdictForEarlier)})` : ''
+  const where = standing.label ? ` · ${escapeHeading(standing.label)}` : ''
+  const out: string[] = [`### ${number}. ${VERDICT_ICONS[claim.verdict]} ${escapeHeading(label)}${earlierVerdict}${where}`, '']
   if (standing.sentence) out.push(`**${escapeMarkdown(standing.sentence)}**`, '')
   // A claim not found: its words with the text that was around them then, said to be so.
-  if (standing.state === 'not-found') out.push(`*${WORDING_WORDS.asItWas}:*`, '')
+  if (standing.state === 'not-found') out.push(`*${escapeMarkdown(WORDING_WORDS.asItWas)}:*`, '')
   out.push(`> ${quoteLine(doc, claim)}`, '')
-  if (standing.earlier !== undefined) out.push(`- **${WORDING_WORDS.earlier}:** ${words(standing.earlier)}`)
-  if (standing.state === 'text-changed') out.push(`- **${WORDING_WORDS.current}:** ${words(claim.quote.exact)}`)
-  const given = standing.verdictFor !== undefined ? `, ${WORDING_WORDS.verdictForEarlier}: ${words(standing.verdictFor)}` : ''
+  if (standing.earlier !== undefined) out.push(`- **${escapeMarkdown(WORDING_WORDS.earlier)}:** ${words(standing.earlier)}`)
+  if (standing.state === 'text-changed') out.push(`- **${escapeMarkdown(WORDING_WORDS.current)}:** ${words(claim.quote.exact)}`)
+  const given = standing.verdictFor !== undefined ? `, ${escapeMarkdown(WORDING_WORDS.verdictForEarlier)}: ${words(standing.verdictFor)}` : ''
   out.push(`- **Verdict:** ${VERDICT_ICONS[claim.verdict]} ${escapeMarkdown(label)}${given}`)
   if (claim.conclusion.trim()) out.push(`- **Conclusion:** ${escapeLines(claim.conclusion, '  ')}`)
   if (claim.claimant.trim()) out.push(`- **Claimant:** ${escapeMarkdown(claim.claimant)}`)
