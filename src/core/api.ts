@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { ArticleDoc, ArticleSummary, IsoTime, Operation, WorkspaceSettings } from './model'
 import type { Result } from './errors'
-import { MAX_TITLE_CHARS } from './limits'
+import { MAX_FILE_NAME_CHARS, MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from './limits'
 
 /** Report formats: the pure ones of core/report, plus PDF (the HTML report printed by Chromium in main). */
 export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'w3c', 'claimreview'] as const
@@ -31,9 +31,9 @@ export type TrashedArticle = z.infer<typeof TrashedArticle>
 
 /** Where an article's text comes from. File contents travel as base64, so the same call works from a drop. */
 export const ArticleSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), name: z.string().min(1).max(500), base64: z.string(), title: z.string().trim().max(500).optional() }),
-  z.object({ kind: z.literal('url'), url: z.string().trim().min(1, 'enter a web address').max(4000), title: z.string().trim().max(500).optional() }),
-  z.object({ kind: z.literal('paste'), text: z.string(), title: z.string().trim().max(500).optional() })
+  z.object({ kind: z.literal('file'), name: z.string().min(1).max(MAX_FILE_NAME_CHARS), base64: z.string(), title: z.string().trim().max(MAX_TITLE_CHARS).optional() }),
+  z.object({ kind: z.literal('url'), url: z.string().trim().min(1, 'enter a web address').max(MAX_URL_CHARS), title: z.string().trim().max(MAX_TITLE_CHARS).optional() }),
+  z.object({ kind: z.literal('paste'), text: z.string(), title: z.string().trim().max(MAX_TITLE_CHARS).optional() })
 ])
 export type ArticleSource = z.infer<typeof ArticleSource>
 
@@ -56,12 +56,12 @@ export const contract = {
   /** Changes workspace settings: who is reviewing, and what reports say about who publishes them. */
   updateSettings: {
     input: z.object({
-      reviewer: z.string().trim().min(1, 'a name is needed').max(100).optional(),
-      organisation: z.string().trim().max(200).optional(),
+      reviewer: z.string().trim().min(1, 'a name is needed').max(MAX_REVIEWER_NAME_CHARS).optional(),
+      organisation: z.string().trim().max(MAX_ORGANISATION_CHARS).optional(),
       claimReviewBaseUrl: z
         .string()
         .trim()
-        .max(2000)
+        .max(MAX_REPORT_URL_CHARS)
         .refine((url) => url === '' || /^https?:\/\/[^\s]+$/.test(url), 'the report address must start with https:// or http://')
         .optional()
     }),

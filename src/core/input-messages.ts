@@ -142,7 +142,7 @@ function fieldSentence(words: FieldWords, issue: Issue, value: unknown): string 
     case 'too_big': {
       const limit = largestAllowed(issue)
       if (words.list) return `${capitalise(words.list.owner)} can have at most ${count(limit)} ${words.list.items}; this one has ${count(sizeOf(value))}.`
-      return `${Name} can be at most ${count(limit)} characters; this one has ${count(sizeOf(value, words.trims))}.`
+      return tooLongMessage(words.name, limit, sizeOf(value, words.trims))
     }
     case 'too_small':
       return Number(issue.minimum) <= 1 ? `${Name} cannot be empty.` : `${Name} must be at least ${count(Number(issue.minimum))} characters.`
@@ -295,6 +295,11 @@ function kindOf(value: unknown): string {
   if (value === null) return 'empty'
   if (Array.isArray(value)) return 'a list'
   return KIND_WORDS[typeof value] ?? 'something else'
+}
+
+/** "A note can be at most 20,000 characters; this one has 25,000." — also what the UI's counters say past a limit. */
+export function tooLongMessage(name: string, limit: number, size: number): string {
+  return `${capitalise(name)} can be at most ${count(limit)} characters; this one has ${count(size)}.`
 }
 
 /** 25000 → "25,000": sizes in messages are read by people. */

@@ -21,6 +21,10 @@ export const MAX_SOURCE_TITLE_CHARS = 1_000
 export const MAX_PUBLISHER_CHARS = 500
 export const MAX_EXCERPT_CHARS = 20_000
 export const MAX_REVIEWER_NAME_CHARS = 100
+export const MAX_ORGANISATION_CHARS = 200
+/** The address of a published report (ClaimReview urls point into it). */
+export const MAX_REPORT_URL_CHARS = 2_000
+export const MAX_FILE_NAME_CHARS = 500
 
 /** A field shows how much room is left once it holds this share of its limit. */
 export const COUNTER_FROM = 0.8

@@ -33,9 +33,7 @@ it('tells the user why it could not start, opens no window and exits with 1', ()
   expect(consoleError).toHaveBeenCalled()
 })
 
-// workspace.ts still builds this message from Node's own ("Cannot use /tmp/…/workspace as a workspace: ENOTDIR: not a
-// directory, mkdir '…/articles'"): it should use fileError(error, dir, 'use as workspace') from src/main/io-messages.ts. Flip to `it` then.
-it.fails('says it in words, without Node’s error code or the full path', () => {
+it('says it in words, without Node’s error code or the full path', () => {
   const message = electronDouble.errorBoxes[0]!.content
   expect(message).not.toMatch(/\bE[A-Z]{3,}\b/)
   expect(message).not.toContain(dir)

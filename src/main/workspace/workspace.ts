@@ -22,6 +22,7 @@ import type { StoreProblem } from '../../core/api'
 import type { ArticleBody } from '../../core/plain-text'
 import { DurableJsonFile } from './json-file'
 import { isMovedAside, moveAside } from './move-aside'
+import { fileError, fileFailureReason } from '../io-messages'
 
 /** What an importer hands the store to make a new article. */
 export interface NewArticle {
@@ -78,7 +79,7 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
   try {
     await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
   } catch (error) {
-    throw new FactmarkError('io', `Cannot use ${dir} as a workspace: ${(error as Error).message}`)
+    throw fileError(error, dir, 'use as workspace')
   }
 
   const settingsDb = await loadFile(join(dir, SETTINGS_FILE), WorkspaceSettings, dir, problems, now)
@@ -88,7 +89,7 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
   }
 
   const articles = new Map<string, Low<ArticleDoc>>()
-  for (const name of (await readdir(join(dir, ARTICLES_DIR))).sort()) {
+  for (const name of (await readdir(join(dir, ARTICLES_DIR)).catch((error: unknown) => Promise.reject(fileError(error, join(dir, ARTICLES_DIR), 'list')))).sort()) {
     if (!name.endsWith('.json') || name.startsWith('.') || isMovedAside(name)) continue
     const path = join(dir, ARTICLES_DIR, name)
     const db = await loadFile(path, ArticleDoc, dir, problems, now)
@@ -130,7 +131,8 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
     if (db.data === null) throw new FactmarkError('not-found', `No article with id "${id}" in the trash.`)
     const parsed = ArticleDoc.safeParse(db.data)
     if (!parsed.success) throw new FactmarkError('io', `The trashed article ${id} cannot be read: it is not a valid Factmark file.`)
-    return { doc: parsed.data, deletedAt: (await stat(path)).mtime.toISOString() }
+    const info = await stat(path).catch((error: unknown) => Promise.reject(fileError(error, path, 'read')))
+    return { doc: parsed.data, deletedAt: info.mtime.toISOString() }
   }
 
   const workspace: Workspace = {
@@ -186,9 +188,14 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
     trashArticle: (id) =>
       serialized(id, async () => {
         const db = dbOf(id)
-        await mkdir(join(dir, TRASH_DIR), { recursive: true })
         const target = trashPath(id)
-        await rename(join(dir, ARTICLES_DIR, `${id}.json`), target)
+        const source = join(dir, ARTICLES_DIR, `${id}.json`)
+        try {
+          await mkdir(join(dir, TRASH_DIR), { recursive: true })
+          await rename(source, target)
+        } catch (error) {
+          throw fileError(error, source, 'move', 'The article is still in the workspace.')
+        }
         const deletedAt = now()
         await utimes(target, deletedAt, deletedAt).catch(() => {}) // the file's time says when it went to the trash
         articles.delete(id)
@@ -198,8 +205,9 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
       let names: string[]
       try {
         names = await readdir(join(dir, TRASH_DIR))
-      } catch {
-        return []
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+        throw fileError(error, join(dir, TRASH_DIR), 'list')
       }
       const entries: TrashedArticle[] = []
       for (const name of names) {
@@ -216,14 +224,18 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
         const { doc } = await readTrashed(id)
         const path = join(dir, ARTICLES_DIR, `${id}.json`)
         if (await exists(path)) throw new FactmarkError('conflict', 'An article with the same id is already in the workspace; the trashed copy was left in the trash.')
-        await rename(trashPath(id), path)
+        try {
+          await rename(trashPath(id), path)
+        } catch (error) {
+          throw fileError(error, trashPath(id), 'move', 'The article is still in the trash.')
+        }
         const db = new Low<ArticleDoc>(new DurableJsonFile(path), doc)
         articles.set(id, db)
         return summarize(doc)
       }),
     async purgeArticle(id) {
       await readTrashed(id) // only what is in the trash can be deleted for good
-      await rm(trashPath(id))
+      await rm(trashPath(id)).catch((error: unknown) => Promise.reject(fileError(error, trashPath(id), 'delete')))
     },
     applyOperation: (id, op) =>
       serialized(id, async () => {
@@ -292,9 +304,9 @@ async function loadFile<S extends z.ZodType>(
       db.data = parsed.data
       return db
     }
-    reason = `it is not a valid Factmark file (${z.prettifyError(parsed.error).split('\n').slice(0, 2).join(' ')})`
+    reason = 'it is not a valid Factmark file (it was changed by hand or by another program, or is from a newer Factmark)'
   } catch (error) {
-    reason = error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : `it could not be read (${(error as Error).message})`
+    reason = error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : `it could not be read: ${fileFailureReason(error)}`
   }
   db.data = null
   const movedTo = await moveAside(path, now()).catch(() => null)

@@ -14,7 +14,12 @@ export async function deleteClaim(session: ReviewSession, claim?: Claim): Promis
 
 /** Runs one change for a field and resolves with why it was refused (in main's words), or null once stored. */
 export async function saveField(session: ReviewSession, build: Parameters<ReviewSession['run']>[0]): Promise<string | null> {
-  let problem: string | null = null
-  await session.run(build, { onError: (message) => (problem = message) })
+  return (await saveFields(session, build))?.message ?? null
+}
+
+/** The same for a form of several fields: the refusal says which field it is about, when main knows. */
+export async function saveFields(session: ReviewSession, build: Parameters<ReviewSession['run']>[0]): Promise<{ message: string; field?: string } | null> {
+  let problem: { message: string; field?: string } | null = null
+  await session.run(build, { onError: (message, field) => (problem = { message, ...(field ? { field } : {}) }) })
   return problem
 }

@@ -4,7 +4,9 @@ import type { Result } from '../../../core/errors'
 export class CallError extends Error {
   constructor(
     readonly code: string,
-    message: string
+    message: string,
+    /** Which field the refusal is about ('note', 'source.url', …: see core/input-messages), to show it beside that field. */
+    readonly field?: string
   ) {
     super(message)
   }
@@ -13,6 +15,6 @@ export class CallError extends Error {
 /** Unwraps a handler's result, so components can `await` a value and show `error.message` when it fails. */
 export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   const result = await pending
-  if (!result.ok) throw new CallError(result.error.code, result.error.message)
+  if (!result.ok) throw new CallError(result.error.code, result.error.message, result.error.field)
   return result.value
 }

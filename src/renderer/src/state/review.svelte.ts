@@ -1,7 +1,7 @@
 import type { ArticleDoc, Claim, Operation, Verdict } from '../../../core/model'
 import { apply, invert, restamp } from '../../../core/ops'
 import { claimMatches } from '../lib/history'
-import { unwrap } from '../lib/factmark'
+import { unwrap, type CallError } from '../lib/factmark'
 import { notices } from './notices.svelte'
 
 /** One article's undo and redo stacks: kept by the library per article, so they survive opening another one. */
@@ -12,7 +12,7 @@ export class UndoHistory {
 
 export interface RunOptions {
   /** Where a refusal is shown (beside the field that caused it); by default a notice. */
-  onError?: (message: string) => void
+  onError?: (message: string, field?: string) => void
 }
 
 /**
@@ -174,7 +174,7 @@ export class ReviewSession {
       return stored
     } catch (error) {
       const message = (error as Error).message
-      if (options.onError) options.onError(message)
+      if (options.onError) options.onError(message, (error as CallError).field)
       else notices.error(message)
       return null
     } finally {
