@@ -42,6 +42,23 @@ async function reviewedWorkspace() {
 }
 
 describe('factmark export', () => {
+  it('says on stderr which claims ClaimReview leaves out and why, and still exits 0', async () => {
+    const { dir, id } = await reviewedWorkspace()
+    const workspace = await openWorkspace(dir)
+    const text = workspace.getArticle(id).article.text
+    const exact = 'third among the CIS member states'
+    const start = text.indexOf(exact)
+    const at = '2026-11-28T11:00:00.000Z'
+    const claim = {
+      id: 'claim003', ...createSelectors(text, start, start + exact.length), verdict: 'unreviewed' as const, conclusion: '', claimant: '',
+      tags: [], notes: [], sources: [], createdBy: 'Ana', createdAt: at, updatedAt: at
+    }
+    await workspace.applyOperation(id, { type: 'claim.create', by: 'Ana', at, claim })
+    const result = await cli(['export', id, '--workspace', dir, '--format', 'claimreview', '--out', join(dir, 'r.jsonld')])
+    expect(result).toEqual({ code: 0, out: [join(dir, 'r.jsonld')], err: ['factmark: note: 1 claim left out: 1 unreviewed.'] })
+    expect(JSON.parse(await readFile(join(dir, 'r.jsonld'), 'utf8'))).toHaveLength(2)
+  })
+
   it('writes all six formats from a workspace made by the CLI, by id or by title', async () => {
     const { dir, id } = await reviewedWorkspace()
     const out = (name: string) => join(dir, name)
@@ -105,7 +122,7 @@ describe('factmark export', () => {
   })
 
   it.each([
-    [['export', 'nosuch', '--format', 'md', '--out', 'OUT'], 1, 'factmark: no article with the id or title "nosuch" (factmark list shows them)'],
+    [['export', 'nosuch', '--format', 'md', '--out', 'OUT'], 1, 'factmark: no article in the workspace with the id or title "nosuch" (factmark list shows them)'],
     [['export', 'trade', '--format', 'docx', '--out', 'OUT'], 1, 'factmark: unknown format "docx"; use one of html, pdf, md, csv, w3c, claimreview'],
     [['export', 'trade', '--out', 'OUT'], 2, 'factmark: export needs --format html|pdf|md|csv|w3c|claimreview'],
     [['export', 'trade', '--format', 'md'], 2, 'factmark: export needs --out FILE']

@@ -12,6 +12,7 @@ import { revisionSummary } from '../core/placement-words'
 import type { TrashedArticle } from '../main/workspace/workspace'
 import { chromiumPrinter } from '../main/export/chromium-pdf'
 import { parseExportFormat, renderReport, reportOptions } from '../main/export/render-report'
+import { claimReviewOmissions } from '../core/report/claimreview'
 import { writeFileDurably } from '../main/workspace/durable-write'
 import { openWorkspace } from '../main/workspace/workspace'
 
@@ -205,6 +206,8 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const contents = await renderReport(format, doc, options, chromiumPrinter(io.env))
   await writeFileDurably(resolve(values.out), contents)
   io.out(resolve(values.out))
+  const omitted = format === 'claimreview' ? claimReviewOmissions(doc, options).message : ''
+  if (omitted) io.err(`factmark: note: ${omitted}.`)
   return 0
 }
 

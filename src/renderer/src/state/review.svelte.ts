@@ -1,5 +1,6 @@
 import type { ArticleDoc, Claim, Operation, Verdict } from '../../../core/model'
 import { apply, invert, restamp } from '../../../core/ops'
+import { needsLook } from '../../../core/progress'
 import { claimMatches } from '../lib/history'
 import { unwrap, type CallError } from '../lib/factmark'
 import { notices } from './notices.svelte'
@@ -60,7 +61,7 @@ export class ReviewSession {
 
   get visibleClaims(): Claim[] {
     const filter = this.verdictFilter
-    const shown = (c: Claim) => filter === 'all' || (filter === 'needs-look' ? !!c.anchor : c.verdict === filter)
+    const shown = (c: Claim) => filter === 'all' || (filter === 'needs-look' ? needsLook(c) : c.verdict === filter)
     return this.doc.claims.filter((c) => shown(c) && claimMatches(c, this.query))
   }
 
@@ -131,7 +132,7 @@ export class ReviewSession {
   /** "Needs a look" switches itself off once nothing needs a look (e.g. after undoing an update). */
   #setDoc(doc: ArticleDoc): void {
     this.doc = doc
-    if (this.#filter === 'needs-look' && !doc.claims.some((c) => c.anchor)) this.#filter = 'all'
+    if (this.#filter === 'needs-look' && !doc.claims.some(needsLook)) this.#filter = 'all'
   }
 
   #pushUndo(op: Operation): void {
@@ -139,8 +140,9 @@ export class ReviewSession {
     this.#history.redo = []
   }
 
+  /** Claims to look at again: moved, changed or not found in an update, or with a verdict given for earlier words. */
   get needsLook(): Claim[] {
-    return this.doc.claims.filter((c) => c.anchor)
+    return this.doc.claims.filter(needsLook)
   }
 
   /** Runs `step` once every change asked for before it has been stored (or refused), in turn with later ones. */
