@@ -1,4 +1,8 @@
+import { MAX_LINKS } from './limits'
 import type { ArticleLink, Block } from './model'
+
+/** The largest list number a block keeps (the schema's bound). */
+const MAX_LIST_NUMBER = 1_000_000
 
 export interface ArticleBody {
   text: string
@@ -10,15 +14,61 @@ export interface ArticleBody {
 /** Blocks are joined by a blank line so that the article text reads naturally when exported whole. */
 export const BLOCK_SEPARATOR = '\n\n'
 
-export function bodyFromBlocks(parts: { kind: Block['kind']; text: string }[]): ArticleBody {
+/**
+ * A link inside one block, before the blocks are joined: offsets are local to the block's text, and an in-page link
+ * names the anchor (an element id of the source) it points at rather than a block index, since importers may still
+ * drop or add blocks after walking the source.
+ */
+export type PartLink = { start: number; end: number; url: string } | { start: number; end: number; anchor: string }
+
+/** One block of an article before offsets are assigned. */
+export interface TextPart {
+  kind: Block['kind']
+  text: string
+  /** The item's number in a numbered list. */
+  number?: number
+  links?: PartLink[]
+  /** Anchors (element ids of the source) that point at this block. */
+  anchors?: string[]
+}
+
+/**
+ * Joins blocks into the article text. Links become global offsets: kept only within their block, sorted, never
+ * overlapping (the first one wins), in-page ones resolved to the index of the block holding their anchor (dropped when
+ * no block does), at most MAX_LINKS of them.
+ */
+export function bodyFromBlocks(parts: TextPart[]): ArticleBody {
   const blocks: Block[] = []
+  const anchorBlock = new Map<string, number>()
   let text = ''
   for (const part of parts) {
     if (blocks.length > 0) text += BLOCK_SEPARATOR
-    blocks.push({ kind: part.kind, start: text.length, end: text.length + part.text.length })
+    const block: Block = { kind: part.kind, start: text.length, end: text.length + part.text.length }
+    if (part.number !== undefined && Number.isInteger(part.number) && part.number >= 0 && part.number <= MAX_LIST_NUMBER) block.number = part.number
+    for (const anchor of part.anchors ?? []) if (!anchorBlock.has(anchor)) anchorBlock.set(anchor, blocks.length)
+    blocks.push(block)
     text += part.text
   }
-  return { text, blocks }
+
+  const links: ArticleLink[] = []
+  parts.forEach((part, index) => {
+    if (!part.links?.length) return
+    const { start: offset } = blocks[index]!
+    let reached = 0
+    for (const link of [...part.links].sort((a, b) => a.start - b.start || a.end - b.end)) {
+      const start = Math.max(0, link.start)
+      const end = Math.min(part.text.length, link.end)
+      if (start >= end || start < reached || links.length >= MAX_LINKS) continue
+      if ('url' in link) links.push({ start: offset + start, end: offset + end, url: link.url })
+      else {
+        const block = anchorBlock.get(link.anchor)
+        if (block === undefined) continue
+        links.push({ start: offset + start, end: offset + end, block })
+      }
+      reached = end
+    }
+  })
+  return links.length > 0 ? { text, blocks, links } : { text, blocks }
 }
 
 /**

@@ -19,8 +19,8 @@ describe('HTML to blocks', () => {
         <table><tr><th>Region</th><th>Tonnes</th></tr><tr><td>Minsk</td><td>2.1</td></tr></table>`)
     ).toEqual([
       { kind: 'h1', text: 'Big title' },
-      { kind: 'h3', text: 'Small' },
-      { kind: 'h3', text: 'Tiny' },
+      { kind: 'h4', text: 'Small' },
+      { kind: 'h6', text: 'Tiny' },
       { kind: 'p', text: 'One paragraph, with inline markup' },
       { kind: 'p', text: 'Loose text in a div' },
       { kind: 'p', text: 'then a paragraph' },

@@ -88,7 +88,7 @@ describe('importing Markdown and Word', () => {
       ['li', 'of which repairs: $2.1 million'],
       ['li', 'Other: 5.6 million'],
       ['h3', 'Details'],
-      ['h3', 'Deeper heading'],
+      ['h4', 'Deeper heading'],
       ['blockquote', '"We have cut waste by a third," the mayor said.'],
       ['blockquote', 'Nobody checked.'],
       ['p', 'total = 14.0 + 6.6 + 5.6\n      = 26.2'],

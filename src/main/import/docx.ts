@@ -9,7 +9,7 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
 
 /**
  * A .docx file to an article: mammoth turns it into HTML (images left out, no external file read), which is sanitised and walked
- * like any HTML. Title: the user's, else the first heading, else the file name. A file that is not a readable .docx is refused
+ * like any HTML (its links and footnote links kept). Title: the user's, else the first heading, else the file name. A file that is not a readable .docx is refused
  * with 'unsupported-type'.
  */
 export async function articleFromDocx(bytes: Uint8Array, meta: { title?: string; origin: NewArticle['origin'] }): Promise<NewArticle> {
@@ -28,7 +28,7 @@ export async function articleFromDocx(bytes: Uint8Array, meta: { title?: string;
   } catch {
     throw new FactmarkError('unsupported-type', `${name} is not a Word document Factmark can read (.docx); it may be damaged or in another format.`)
   }
-  const parts = blocksFromHtml(html)
-  const firstHeading = parts.find((part) => part.kind === 'h1' || part.kind === 'h2' || part.kind === 'h3')
+  const parts = blocksFromHtml(html, { links: true })
+  const firstHeading = parts.find((part) => part.kind.startsWith('h'))
   return articleFromParts(parts, { title: meta.title, formatTitle: firstHeading?.text, origin: meta.origin })
 }

@@ -4,23 +4,25 @@ import type { NewArticle } from '../workspace/workspace'
 import { blocksFromHtml, decodeEntities } from './html'
 import { articleFromParts, collapseSpace, type BlockPart } from './shared'
 
+const HEADINGS: BlockKind[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']
+
 /**
- * Markdown to blocks with marked's lexer: headings → h1/h2/h3 (deeper → h3), paragraphs → p, list items → li, quotes → blockquote
+ * Markdown to blocks with marked's lexer: headings → h1–h6, paragraphs → p, list items → li (numbered in an ordered list), quotes → blockquote
  * (their paragraphs and headings; lists inside a quote stay li), code blocks → p with their line breaks, table rows → p with
  * cells joined by " | ". Inline markup is reduced to its text: links keep their text, images are dropped, inline HTML tags are
  * dropped and the text between them kept; a block of raw HTML is sanitised and walked like any HTML.
  */
 export function blocksFromMarkdown(markdown: string): BlockPart[] {
   const parts: BlockPart[] = []
-  const push = (kind: BlockKind, text: string) => {
-    if (text.trim()) parts.push({ kind, text })
+  const push = (kind: BlockKind, text: string, number?: number) => {
+    if (text.trim()) parts.push(number === undefined ? { kind, text } : { kind, text, number })
   }
 
   const block = (token: Token, context: BlockKind): void => {
     switch (token.type) {
       case 'heading': {
         const { depth, tokens } = token as Tokens.Heading
-        const kind: BlockKind = context === 'blockquote' ? 'blockquote' : depth <= 1 ? 'h1' : depth === 2 ? 'h2' : 'h3'
+        const kind: BlockKind = context === 'blockquote' ? 'blockquote' : HEADINGS[Math.min(Math.max(depth, 1), 6) - 1]!
         push(kind, collapseSpace(inline(tokens)))
         break
       }
@@ -33,9 +35,12 @@ export function blocksFromMarkdown(markdown: string): BlockPart[] {
         paragraph(text.tokens ?? [{ type: 'text', raw: text.raw, text: text.text } as Tokens.Text], context)
         break
       }
-      case 'list':
-        for (const item of (token as Tokens.List).items) listItem(item)
+      case 'list': {
+        const list = token as Tokens.List
+        const start = typeof list.start === 'number' ? list.start : 1
+        list.items.forEach((item, i) => listItem(item, list.ordered ? start + i : undefined))
         break
+      }
       case 'blockquote':
         for (const child of (token as Tokens.Blockquote).tokens) block(child, context === 'li' ? 'li' : 'blockquote')
         break
@@ -76,11 +81,13 @@ export function blocksFromMarkdown(markdown: string): BlockPart[] {
     push(kind, collapseSpace(inline(run)))
   }
 
-  /** A list item's own text is one li block; its nested lists and other blocks follow as their own blocks. */
-  const listItem = (item: Tokens.ListItem) => {
+  /** A list item's own text is one li block (with the item's number); its nested lists and other blocks follow as their own blocks. */
+  const listItem = (item: Tokens.ListItem, number: number | undefined) => {
     let own = ''
     const flush = () => {
-      push('li', collapseSpace(own))
+      const text = collapseSpace(own)
+      push('li', text, number)
+      if (text) number = undefined
       own = ''
     }
     for (const child of item.tokens) {

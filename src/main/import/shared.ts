@@ -1,16 +1,41 @@
 import { basename, extname } from 'node:path'
 import { FactmarkError } from '../../core/errors'
-import type { BlockKind } from '../../core/model'
-import { bodyFromBlocks, findDateline } from '../../core/plain-text'
+import { MAX_ARTICLE_CHARS, MAX_BLOCKS } from '../../core/limits'
+import { bodyFromBlocks, findDateline, type ArticleBody, type TextPart } from '../../core/plain-text'
 import type { NewArticle } from '../workspace/workspace'
 
 /** No file or web page over this size is imported (checked before reading a file, and while reading a response). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+export { MAX_IMPORT_BYTES } from '../../core/limits'
 
-/** One block of an article before offsets are assigned: its kind and its (already normalised) text. */
-export interface BlockPart {
-  kind: BlockKind
-  text: string
+/** One block of an article before offsets are assigned: its kind, its (already normalised) text, list number, links, anchors. */
+export type BlockPart = TextPart
+
+/** 100000 → "100,000": limits are named in words a reader can take in. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US')
+}
+
+/** A source too complex to read within the importer's limits ('too-large'). */
+export function tooComplex(name: string, why: string): FactmarkError {
+  return new FactmarkError('too-large', `${name} is too complex to import: ${why}.`)
+}
+
+/**
+ * Refuses an article larger than one article may be (MAX_BLOCKS blocks, MAX_ARTICLE_CHARS characters), naming the limit.
+ * Importers stop collecting just past the limits, so `blocks` and `chars` may be the counts they stopped at.
+ */
+export function checkArticleSize(name: string, blocks: number, chars: number): void {
+  if (blocks > MAX_BLOCKS) {
+    throw new FactmarkError('too-large', `${name} has more than ${count(MAX_BLOCKS)} paragraphs, headings and list items; one article can hold at most ${count(MAX_BLOCKS)}.`)
+  }
+  if (chars > MAX_ARTICLE_CHARS) {
+    throw new FactmarkError('too-large', `${name} has more than ${count(MAX_ARTICLE_CHARS)} characters of text; one article can hold at most ${count(MAX_ARTICLE_CHARS)}.`)
+  }
+}
+
+/** `checkArticleSize` for a body already joined. */
+export function checkBodySize(name: string, body: ArticleBody): void {
+  checkArticleSize(name, body.blocks.length, body.text.length - Math.max(0, body.blocks.length - 1) * 2)
 }
 
 /** What an importer knows about an article besides its blocks. */
@@ -71,6 +96,7 @@ export function articleFromParts(parts: BlockPart[], meta: ArticleMeta): NewArti
   const kept = parts.filter((part) => part.text.trim().length > 0)
   const name = sourceName(meta.origin)
   if (kept.length === 0) throw new FactmarkError('empty', `${name} has no article text.`)
+  checkArticleSize(name, kept.length, kept.reduce((sum, part) => sum + part.text.length, 0))
   const body = bodyFromBlocks(kept)
   const firstParagraph = kept.find((part) => part.kind === 'p')
   const title =
