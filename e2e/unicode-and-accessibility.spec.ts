@@ -69,8 +69,9 @@ test('claims on emoji, right-to-left and combining-mark text cover exactly the s
   await saveScreenshot(page, 'unicode-claims')
 })
 
-test('every verdict drawn distinctly; no serious accessibility violation in the article, claim panel and claim list', async ({ launchApp }) => {
-  const { page } = await launchApp()
+test('every verdict drawn distinctly; no serious accessibility violation in the article, claim panel and claim list', async ({ launchApp, workspaceDir }) => {
+  // A workspace named as a desk would name it: this view is also the README's screenshot.
+  const { page } = await launchApp({ workspaceDir: join(workspaceDir, 'fact-desk') })
   await expect(articleText(page)).toBeVisible()
   // Five claims by keyboard, one per verdict, plus a nested one.
   const verdictKeys = ['1', '2', '3', '4', '0']
