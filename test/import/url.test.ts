@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FactmarkError } from '../../src/core/errors'
-import { importUrl } from '../../src/main/import/url'
+import { checkWebUrl, importUrl } from '../../src/main/import/url'
 import { fixturePath } from '../helpers/temp-dir'
 import { blocksOf } from './helpers'
 
@@ -195,23 +195,63 @@ describe('importing a web page', () => {
     }
   })
 
-  it('explains a refused connection and a failed DNS lookup', async () => {
+  it('explains a refused connection and an unknown host in plain words', async () => {
     const closed = createServer()
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise<void>((resolve) => closed.close(() => resolve()))
     expect(await failure(importUrl(`http://127.0.0.1:${port}/`))).toEqual({
       code: 'io',
-      message: `http://127.0.0.1:${port}/ could not be reached (connect ECONNREFUSED 127.0.0.1:${port}).`
+      message: `Could not connect to 127.0.0.1:${port}: nothing is answering at that address (is the server running?).`
     })
-    // DNS is not contacted from tests: a stand-in fetch fails the way Node's does
-    const dnsFailure: typeof fetch = async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND news.invalid'), { code: 'ENOTFOUND' }) })
+    // .invalid never resolves (RFC 6761), and the lookup fails at once, offline too
+    expect(await failure(importUrl('https://news.invalid/story'))).toEqual({ code: 'io', message: 'No web site is found at news.invalid: check the address.' })
+  })
+
+  it('never shows a Node error code or "fetch failed", whatever the network did', async () => {
+    // stand-in fetches that fail the way Node's does: TypeError('fetch failed') with the system error as its cause
+    const failing = (cause: unknown): typeof fetch => async () => {
+      throw new TypeError('fetch failed', { cause })
     }
-    expect(await failure(importUrl('https://news.invalid/story', { fetch: dnsFailure }))).toEqual({
-      code: 'io',
-      message: 'https://news.invalid/story could not be reached (getaddrinfo ENOTFOUND news.invalid).'
-    })
+    const systemError = (code: string, message: string) => Object.assign(new Error(message), { code })
+    const cases: [unknown, string][] = [
+      [systemError('ENOTFOUND', 'getaddrinfo ENOTFOUND news.example'), 'No web site is found at news.example: check the address.'],
+      [systemError('EAI_AGAIN', 'getaddrinfo EAI_AGAIN news.example'), 'Could not look up news.example: check the address and your internet connection.'],
+      [systemError('ECONNRESET', 'read ECONNRESET'), 'The connection to news.example was cut off before the page arrived; try again.'],
+      [systemError('UND_ERR_SOCKET', 'other side closed'), 'The connection to news.example was cut off before the page arrived; try again.'],
+      [systemError('ETIMEDOUT', 'connect ETIMEDOUT 203.0.113.5:443'), 'news.example did not answer in time; try again later.'],
+      [systemError('ENETUNREACH', 'connect ENETUNREACH'), 'Could not reach news.example: check your internet connection.'],
+      [systemError('CERT_HAS_EXPIRED', 'certificate has expired'), 'news.example did not prove it is the site it claims to be (its security certificate is not valid), so Factmark did not import from it.'],
+      [systemError('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames"), 'news.example did not prove it is the site it claims to be (its security certificate is not valid), so Factmark did not import from it.'],
+      [systemError('ERR_SSL_WRONG_VERSION_NUMBER', 'wrong version number'), 'Could not make a secure connection to news.example.'],
+      [new AggregateError([systemError('ECONNREFUSED', 'connect ECONNREFUSED ::1:443'), systemError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443')]), 'Could not connect to news.example: nothing is answering at that address (is the server running?).'],
+      [new Error('something new'), 'Could not get the page from news.example; check the address and your internet connection.']
+    ]
+    for (const [cause, expected] of cases) {
+      const { code, message } = await failure(importUrl('https://news.example/story', { fetch: failing(cause) }))
+      expect(code).toBe('io')
+      expect(message).toBe(expected)
+      expect(message).not.toMatch(/\bE[A-Z]{3,}\b|ERR_|fetch failed/)
+    }
+  })
+
+  it('takes an address without a scheme as https, in the importer as in the app', async () => {
+    expect(checkWebUrl('www.belstat.gov.by/ofitsialnaya-statistika/').href).toBe('https://www.belstat.gov.by/ofitsialnaya-statistika/')
+    expect(checkWebUrl('  belstat.gov.by/page ').href).toBe('https://belstat.gov.by/page')
+    expect(checkWebUrl('localhost:8080/draft').href).toBe('https://localhost:8080/draft')
+    expect(checkWebUrl('http://127.0.0.1:1/x').href).toBe('http://127.0.0.1:1/x') // a scheme given stays
+    const asked: string[] = []
+    const served: typeof fetch = async (input) => {
+      asked.push(String(input))
+      return new Response(page('Statistics', '<p>Exports rose by 4.2% in the first half of the year.</p>'), { headers: { 'content-type': 'text/html' } })
+    }
+    const article = await importUrl('belstat.gov.by/page', { fetch: served })
+    expect(asked).toEqual(['https://belstat.gov.by/page'])
+    expect(article.origin).toEqual({ kind: 'url', url: 'https://belstat.gov.by/page' })
+    expect(blocksOf(article)).toContainEqual(['p', 'Exports rose by 4.2% in the first half of the year.'])
+    for (const notAnAddress of ['just words', 'javascript:alert(1)']) {
+      expect(() => checkWebUrl(notAnAddress)).toThrow(/is not a web address/)
+    }
   })
 
   it('refuses addresses that are not http or https, or carry credentials, without any request', async () => {

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth'
 import { FactmarkError } from '../../core/errors'
 import type { NewArticle } from '../workspace/workspace'
 import { blocksFromHtml } from './html'
@@ -14,6 +13,7 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
  */
 export async function articleFromDocx(bytes: Uint8Array, meta: { title?: string; origin: NewArticle['origin'] }): Promise<NewArticle> {
   const name = meta.origin.name ?? 'The document'
+  const { default: mammoth } = await import('mammoth') // loaded only for Word files: it is slow to load
   let html: string
   try {
     const result = await mammoth.convertToHtml(

@@ -1,34 +1,12 @@
 import { readFile, stat } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
+import { basename } from 'node:path'
 import { FactmarkError } from '../../core/errors'
 import type { NewArticle } from '../workspace/workspace'
-import { decodeBytes } from './decode'
-import { articleFromDocx } from './docx'
-import { articleFromHtml, decodeHtml } from './html'
-import { articleFromMarkdown } from './markdown'
+import { checkSupported } from './file-formats'
+import { parseInWorker } from './parse-in-worker'
 import { MAX_IMPORT_BYTES } from './shared'
-import { articleFromText } from './text'
 
-export type FileFormat = 'text' | 'markdown' | 'html' | 'docx'
-
-const FORMATS: Record<string, FileFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.docx': 'docx'
-}
-
-/** The extensions `importFile` accepts, lower case with their dot. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS)
-
-/** The format a file name's extension stands for, or undefined when Factmark does not import it. */
-export function formatOfFile(name: string): FileFormat | undefined {
-  return FORMATS[extname(name).toLowerCase()]
-}
+export { formatOfFile, SUPPORTED_EXTENSIONS, type FileFormat } from './file-formats'
 
 /**
  * Reads a file into a new article: refuses a missing file ('not-found'), one over 20 MB before reading it ('too-large'),
@@ -60,35 +38,23 @@ export async function importFile(path: string, options: { title?: string } = {})
  * A file's bytes (from disk, or dropped on the window) to a new article, by the extension of `name`: .txt/.text plain text,
  * .md/.markdown Markdown, .html/.htm/.xhtml HTML, .docx Word. Anything else is refused ('unsupported-type').
  * Titles: `options.title`, then what the format gives (first heading, page title), then the file name.
+ * The decoding and parsing run in the import worker (see parse-in-worker.ts).
  */
 export async function importFileData(name: string, bytes: Uint8Array, options: { title?: string } = {}): Promise<NewArticle> {
-  const format = checkSupported(name)
+  checkSupported(name)
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(name, bytes.length)
   if (bytes.length === 0) throw new FactmarkError('empty', `${name} is empty.`)
-  const meta = { title: options.title, origin: { kind: 'file' as const, name } }
-  switch (format) {
-    case 'text':
-      return articleFromText(decodeBytes(bytes, { name }), meta)
-    case 'markdown':
-      return articleFromMarkdown(decodeBytes(bytes, { name }), meta)
-    case 'html':
-      return articleFromHtml(decodeHtml(bytes, { name }), meta)
-    case 'docx':
-      return articleFromDocx(bytes, meta)
-  }
+  return parseInWorker({ kind: 'file', name, bytes, title: options.title })
 }
 
-function checkSupported(name: string): FileFormat {
-  const format = formatOfFile(name)
-  if (!format) {
-    const ext = extname(name).toLowerCase()
-    throw new FactmarkError(
-      'unsupported-type',
-      `${name}: unsupported file type "${ext || 'none'}"; Factmark imports .txt, .md, .html and .docx files.`
-    )
-  }
-  return format
+/** `importFileData` for bytes the window sent as base64: decoded in the worker too. */
+export async function importFileBase64(name: string, base64: string, options: { title?: string } = {}): Promise<NewArticle> {
+  checkSupported(name)
+  if (base64.length > MAX_BASE64) throw new FactmarkError('too-large', `${name} is over 20 MB, the limit.`)
+  return parseInWorker({ kind: 'file', name, base64, title: options.title })
 }
+
+const MAX_BASE64 = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4
 
 function tooLarge(name: string, size: number): FactmarkError {
   return new FactmarkError('too-large', `${name} is ${(size / 1048576).toFixed(1)} MB; the limit is 20 MB.`)

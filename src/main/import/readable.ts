@@ -1,6 +1,30 @@
-import { Readability } from '@mozilla/readability'
-import createDOMPurify, { type WindowLike } from 'dompurify'
-import { JSDOM, VirtualConsole } from 'jsdom'
+import { createRequire } from 'node:module'
+import type { Readability as ReadabilityClass } from '@mozilla/readability'
+import type createDOMPurifyFunction from 'dompurify'
+import type { WindowLike } from 'dompurify'
+import type * as jsdom from 'jsdom'
+
+interface Libraries {
+  JSDOM: typeof jsdom.JSDOM
+  VirtualConsole: typeof jsdom.VirtualConsole
+  Readability: typeof ReadabilityClass
+  createDOMPurify: typeof createDOMPurifyFunction
+}
+let libraries: Libraries | undefined
+
+/**
+ * jsdom, Readability and DOMPurify, loaded on first use: jsdom alone takes most of a second to load, which every import
+ * worker would otherwise pay before reading a text file. All three are CommonJS, so they load synchronously.
+ */
+function load(): Libraries {
+  if (!libraries) {
+    const require = createRequire(import.meta.url)
+    const { JSDOM, VirtualConsole } = require('jsdom') as typeof jsdom
+    const { Readability } = require('@mozilla/readability') as { Readability: typeof ReadabilityClass }
+    libraries = { JSDOM, VirtualConsole, Readability, createDOMPurify: require('dompurify') as typeof createDOMPurifyFunction }
+  }
+  return libraries
+}
 
 /** What Readability found: the main content as sanitised HTML, and the metadata it read. */
 export interface ReadableResult {
@@ -45,6 +69,7 @@ const H1_MARK = 'factmark-import-h1'
  * Callers hand it pages of bounded size and depth (see html.ts): its cost grows with both.
  */
 export function readableContent(html: string, baseUrl?: string): ReadableResult | null {
+  const { JSDOM, VirtualConsole, createDOMPurify } = load()
   const dom = new JSDOM(html, { virtualConsole: new VirtualConsole(), ...(baseUrl ? { url: baseUrl } : {}) })
   try {
     const result = readerFor(dom.window.document).parse()
@@ -71,9 +96,9 @@ export function readableContent(html: string, baseUrl?: string): ReadableResult 
  * annotates), so that one step is turned off (a private method of @mozilla/readability 0.6: if a later version renames it, the
  * hostile-markup test, which expects the h1, fails) and h1s are marked with a preserved class to be turned back (`restoreH1s`).
  */
-function readerFor(document: Document): Readability<Element> {
+function readerFor(document: Document): ReadabilityClass<Element> {
   for (const h1 of Array.from(document.querySelectorAll('h1'))) h1.classList.add(H1_MARK)
-  const reader = new Readability<Element>(document, { classesToPreserve: [H1_MARK], serializer: (node) => node as Element })
+  const reader = new (load().Readability)<Element>(document, { classesToPreserve: [H1_MARK], serializer: (node) => node as Element })
   ;(reader as unknown as { _headerDuplicatesTitle: (node: Node) => boolean })._headerDuplicatesTitle = () => false
   return reader
 }

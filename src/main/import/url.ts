@@ -1,7 +1,9 @@
 import { STATUS_CODES } from 'node:http'
 import { FactmarkError } from '../../core/errors'
 import type { NewArticle } from '../workspace/workspace'
-import { articleFromHtml, decodeHtml } from './html'
+import { withWebScheme } from '../../core/links'
+import { describeNetworkFailure } from './network-errors'
+import { parseInWorker } from './parse-in-worker'
 import { MAX_IMPORT_BYTES } from './shared'
 
 export interface UrlImportOptions {
@@ -26,14 +28,15 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
 /**
- * Checks an address typed by the user: http or https only, without a user name or password.
- * Throws FactmarkError 'invalid-argument' with a message naming the address.
+ * Checks an address typed by the user: http or https only, without a user name or password; one without a scheme
+ * ("www.belstat.gov.by/…", "belstat.gov.by/page") is taken as https. Throws FactmarkError 'invalid-argument' with a message
+ * naming the address.
  */
 export function checkWebUrl(input: string): URL {
   const shown = clipForMessage(input.trim())
   let url: URL
   try {
-    url = new URL(input.trim())
+    url = new URL(withWebScheme(input))
   } catch {
     throw new FactmarkError('invalid-argument', `"${shown}" is not a web address; enter one that starts with https:// or http://.`)
   }
@@ -51,7 +54,8 @@ export function checkWebUrl(input: string): URL {
  * Redirects are followed by hand up to `maxRedirects`, each re-checked; the body is streamed with the size cap enforced while
  * reading; only text/html and application/xhtml+xml are accepted; the charset comes from Content-Type or `<meta charset>`.
  * Failures are FactmarkErrors naming the address: 'invalid-argument', 'not-found' (404, 410), 'io' (DNS, refused connection,
- * other HTTP errors, timeouts, redirect loops), 'too-large', 'unsupported-type', 'empty', 'encoding'.
+ * other HTTP errors, timeouts, redirect loops: in plain words, see network-errors.ts), 'too-large', 'unsupported-type', 'empty',
+ * 'encoding'. The page is parsed in the import worker.
  */
 export async function importUrl(url: string, options: UrlImportOptions = {}): Promise<NewArticle> {
   const timeoutMs = positive(options.timeoutMs, 15_000)
@@ -140,8 +144,8 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
     if (!mime && !looksLikeHtml(bytes)) {
       throw new FactmarkError('unsupported-type', `${current.href} did not say what it sent, and it does not look like a web page.`)
     }
-    const html = decodeHtml(bytes, { name: current.href, contentType })
-    return articleFromHtml(html, { title: options.title, origin: { kind: 'url', url: current.href }, baseUrl: current.href })
+    // decoding and parsing happen off this thread, in the import worker
+    return await parseInWorker({ kind: 'page', url: current.href, bytes, contentType, title: options.title })
   } catch (error) {
     if (error instanceof FactmarkError) throw error
     if (totalTimedOut) {
@@ -153,7 +157,7 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
       )
     }
     if (connectTimedOut) throw new FactmarkError('io', `${current.href} did not answer within ${seconds(connectTimeoutMs)}.`)
-    throw new FactmarkError('io', `${current.href} could not be reached (${networkCause(error)}).`)
+    throw new FactmarkError('io', describeNetworkFailure(current, error))
   } finally {
     clearTimeout(totalTimer)
   }
@@ -201,18 +205,6 @@ function tooLarge(url: URL, maxBytes: number): FactmarkError {
 function statusLine(response: Response): string {
   const text = response.statusText || STATUS_CODES[response.status] || ''
   return `${response.status}${text ? ` ${clipForMessage(text)}` : ''}`
-}
-
-/** What Node's fetch says went wrong underneath "fetch failed": "getaddrinfo ENOTFOUND host", "connect ECONNREFUSED 127.0.0.1:1", … */
-function networkCause(error: unknown): string {
-  let cause: unknown = error instanceof Error && error.cause ? error.cause : error
-  if (cause instanceof AggregateError && cause.errors.length > 0) cause = cause.errors[0]
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code
-    const message = cause.message || code || cause.name
-    return clipForMessage(message)
-  }
-  return clipForMessage(String(cause))
 }
 
 function seconds(ms: number): string {

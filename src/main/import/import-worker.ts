@@ -1,0 +1,33 @@
+// The import worker's entry: reads each source it is sent and posts back the article or a FactmarkError, one at a time.
+// Built as its own file (out/main/import-worker.js) beside the app; started and fed by parse-in-worker.ts.
+import { parentPort } from 'node:worker_threads'
+import { FactmarkError } from '../../core/errors'
+import { jobName, runImportJob, type ImportJob } from './jobs'
+import { packArticle, type PackedArticle } from './packed-article'
+import { tooComplex } from './shared'
+
+export type WorkerReply = { ok: true; article: PackedArticle } | { ok: false; code: FactmarkError['code']; message: string }
+
+parentPort!.on('message', async (job: ImportJob) => {
+  let reply: WorkerReply
+  let transfer: ArrayBuffer[] = []
+  try {
+    const packed = packArticle(await runImportJob(job))
+    reply = { ok: true, article: packed.packed }
+    transfer = packed.transfer
+  } catch (error) {
+    reply = failure(job, error)
+  }
+  parentPort!.postMessage(reply, transfer)
+})
+
+function failure(job: ImportJob, error: unknown): WorkerReply {
+  if (error instanceof FactmarkError) return { ok: false, code: error.code, message: error.message }
+  // A library recursing over what a source nests (marked on thousands of nested quotes, mammoth on nested tables)
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    const refused = tooComplex(jobName(job), 'it nests too deeply')
+    return { ok: false, code: refused.code, message: refused.message }
+  }
+  const detail = error instanceof Error ? error.message : String(error)
+  return { ok: false, code: 'internal', message: `${jobName(job)} could not be imported because of a problem in Factmark (${detail.slice(0, 200)}).` }
+}
