@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import { FactmarkError } from '../../src/core/errors'
+import { importFileData } from '../../src/main/import/import-file'
+import { parseInWorker } from '../../src/main/import/parse-in-worker'
+import type { NewArticle } from '../../src/main/workspace/workspace'
+import { readArticleSource } from '../../src/main/read-source'
+import { blocksOf } from './helpers'
+
+// Pages that froze the window for minutes, or crashed it, when they were parsed on the main thread (measured: 800 nested
+// divs 57 s, 1,200 nested 153 s, a 5 MB nested page over 120 s, 200,000 paragraphs 90 s and 2.5 GB, 100,000 nested elements
+// "Maximum call stack size exceeded"). Generated here rather than committed.
+
+const BOTTOM = 'The text at the bottom of the page.'
+const nested = (depth: number) =>
+  `<!doctype html><html><head><title>Deep page</title></head><body>${'<div>'.repeat(depth)}<p>${BOTTOM}</p>${'</div>'.repeat(depth)}</body></html>`
+const paragraph = (i: number) => `Paragraph ${i} of a page that nests every paragraph one level deeper.`
+function nestedPage(bytes: number): { html: string; paragraphs: number } {
+  const units: string[] = []
+  let size = 0
+  while (size < bytes) {
+    const unit = `<div><p>${paragraph(units.length)}</p>`
+    units.push(unit)
+    size += unit.length + '</div>'.length
+  }
+  return { html: `<!doctype html><html><body>${units.join('')}${'</div>'.repeat(units.length)}</body></html>`, paragraphs: units.length }
+}
+const encode = (html: string) => new TextEncoder().encode(html)
+const asFile = (name: string, html: string) => ({ kind: 'file' as const, name, base64: Buffer.from(html).toString('base64') })
+
+/** Runs an import while a 5 ms timer watches the calling thread: how long it took, and the longest the timer had to wait. */
+async function watched(run: () => Promise<NewArticle>): Promise<{ ms: number; longestGapMs: number; article?: NewArticle; error?: FactmarkError }> {
+  let last = performance.now()
+  let longestGapMs = 0
+  const timer = setInterval(() => {
+    const now = performance.now()
+    longestGapMs = Math.max(longestGapMs, now - last)
+    last = now
+  }, 5)
+  const started = performance.now()
+  try {
+    const article = await run()
+    return { ms: performance.now() - started, longestGapMs, article }
+  } catch (error) {
+    if (!(error instanceof FactmarkError)) throw error
+    return { ms: performance.now() - started, longestGapMs, error }
+  } finally {
+    clearInterval(timer)
+    longestGapMs = Math.max(longestGapMs, performance.now() - last)
+  }
+}
+
+describe('no import freezes the app', () => {
+  it('800 and 1,200 nested divs import in time, the caller never blocked', { timeout: 30_000 }, async () => {
+    for (const depth of [800, 1200]) {
+      const result = await watched(() => importFileData(`deep-${depth}.html`, encode(nested(depth))))
+      expect(result.error).toBeUndefined()
+      expect(result.article!.title).toBe('Deep page')
+      expect(blocksOf(result.article!)).toEqual([['p', BOTTOM]])
+      expect(result.ms).toBeLessThan(10_000)
+      expect(result.longestGapMs).toBeLessThan(50)
+    }
+  })
+
+  it('a 5 MB page nested to the bottom imports every paragraph, in order', { timeout: 30_000 }, async () => {
+    const { html, paragraphs } = nestedPage(5 * 1024 * 1024)
+    const source = asFile('nested.html', html)
+    const result = await watched(() => readArticleSource(source))
+    expect(result.error).toBeUndefined()
+    const texts = blocksOf(result.article!).map(([, text]) => text)
+    expect(texts).toHaveLength(paragraphs)
+    expect(texts[0]).toBe(paragraph(0))
+    expect(texts.at(-1)).toBe(paragraph(paragraphs - 1))
+    expect(result.ms).toBeLessThan(10_000)
+    expect(result.longestGapMs).toBeLessThan(50)
+  })
+
+  it('200,000 tiny paragraphs are refused, naming the limit', { timeout: 30_000 }, async () => {
+    const html = `<!doctype html><html><body>${Array.from({ length: 200_000 }, (_, i) => `<p>Item ${i}.</p>`).join('')}</body></html>`
+    const bytes = encode(html)
+    const result = await watched(() => importFileData('paragraphs.html', bytes))
+    expect(result.error).toMatchObject({
+      code: 'too-large',
+      message: 'paragraphs.html has more than 100,000 paragraphs, headings and list items; one article can hold at most 100,000.'
+    })
+    expect(result.ms).toBeLessThan(10_000)
+    expect(result.longestGapMs).toBeLessThan(50)
+  })
+
+  it('100,000 nested elements import without overflowing any stack', { timeout: 30_000 }, async () => {
+    const source = asFile('deepest.html', nested(100_000))
+    const result = await watched(() => readArticleSource(source))
+    expect(result.error).toBeUndefined()
+    expect(blocksOf(result.article!)).toEqual([['p', BOTTOM]])
+    expect(result.ms).toBeLessThan(10_000)
+    expect(result.longestGapMs).toBeLessThan(50)
+  })
+})
+
+describe('the import worker’s limits', () => {
+  // Markdown of 100,000 nested quotes: marked takes far longer than any limit on it
+  const slow = { kind: 'file' as const, name: 'quotes.md', bytes: encode(`${'> '.repeat(100_000)}deep`) }
+
+  it('stops a source that takes too long, says so, and the next import works', { timeout: 30_000 }, async () => {
+    const started = performance.now()
+    await expect(parseInWorker(slow, { timeMs: 300 })).rejects.toMatchObject({
+      code: 'too-large',
+      message: 'quotes.md is too complex to import: reading it took longer than 0.3 seconds.'
+    })
+    expect(performance.now() - started).toBeLessThan(2_000)
+    const next = await readArticleSource({ kind: 'paste', text: 'The council met on Monday.' })
+    expect(next.title).toBe('The council met on Monday.')
+  })
+
+  it('refuses a source that needs more memory than the worker has, without crashing the caller', { timeout: 30_000 }, async () => {
+    const bytes = encode(`<!doctype html><html><body>${Array.from({ length: 100_000 }, (_, i) => `<p>Item ${i}.</p>`).join('')}</body></html>`)
+    await expect(parseInWorker({ kind: 'file', name: 'heavy.html', bytes }, { memoryMb: 16 })).rejects.toMatchObject({
+      code: 'too-large',
+      message: 'heavy.html is too complex to import: reading it needed more than 16 MB of memory.'
+    })
+    expect((await importFileData('light.html', encode('<p>Still importing.</p>'))).title).toBe('light')
+  })
+
+  it('parses pasted text in the worker too, and refuses text beyond one article', { timeout: 30_000 }, async () => {
+    const text = 'word '.repeat(2_100_000)
+    const result = await watched(() => readArticleSource({ kind: 'paste', text }))
+    expect(result.error).toMatchObject({
+      code: 'too-large',
+      message: 'The text has more than 10,000,000 characters of text; one article can hold at most 10,000,000.'
+    })
+    expect(result.longestGapMs).toBeLessThan(50)
+  })
+})
