@@ -7,16 +7,16 @@ const BOILERPLATE_ROLES = new Set(['navigation', 'search', 'menu', 'menubar', 't
 /**
  * Class names and ids of page furniture, matched as whole words: tables of contents, "[edit]" links, navigation boxes,
  * sidebars, category lists, breadcrumbs and skip links. Many are MediaWiki's (Wikipedia and every other wiki), whose
- * markup marks them plainly; `noprint` is its own flag for "not part of the printed article".
+ * markup marks them plainly. Not its `noprint` flag: it also marks "[citation needed]", which a fact-checker wants to see.
  */
 const BOILERPLATE_CLASSES = new Set([
   'toc', 'vector-toc', 'mw-editsection', 'mw-jump-link', 'navbox', 'vertical-navbox', 'navbox-styles', 'sidebar', 'catlinks',
-  'printfooter', 'mw-footer', 'noprint', 'navigation-not-searchable', 'mw-empty-elt', 'breadcrumb', 'breadcrumbs', 'skip-link',
-  'skip-links', 'skip-to-content'
+  'printfooter', 'mw-footer', 'navigation-not-searchable', 'mw-empty-elt', 'mw-indicators', 'portalbox', 'sistersitebox', 'breadcrumb',
+  'breadcrumbs', 'skip-link', 'skip-links', 'skip-to-content'
 ])
 const BOILERPLATE_IDS = new Set([
   'toc', 'mw-panel-toc', 'vector-toc', 'mw-navigation', 'mw-panel', 'mw-head', 'mw-page-base', 'mw-head-base', 'jump-to-nav',
-  'sitesub', 'contentsub', 'catlinks', 'footer', 'mw-hidden-catlinks', 'p-lang', 'p-search'
+  'sitesub', 'contentsub', 'catlinks', 'footer', 'mw-hidden-catlinks', 'p-lang', 'p-lang-btn', 'p-search'
 ])
 
 /** Whether an element is page furniture (see above), or hidden from readers. */

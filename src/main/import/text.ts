@@ -5,7 +5,8 @@ import { checkBodySize, collapseSpace, titleFromName, titleText } from './shared
 
 /**
  * Plain text (pasted, or a decoded .txt file) to a new article: paragraphs as `bodyFromPlainText` finds them, a wire dateline
- * if the first paragraph has one. Refuses text beyond one article's limits ('too-large'). Title: the one given, else the file name, else the start of the first paragraph.
+ * if the first paragraph has one. Title: the one given, else the file name, else the start of the first paragraph.
+ * Refuses text beyond one article's limits ('too-large').
  */
 export function articleFromText(text: string, meta: { title?: string; origin: NewArticle['origin'] }): NewArticle {
   const body = bodyFromPlainText(text)
