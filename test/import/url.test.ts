@@ -204,6 +204,10 @@ describe('importing a web page', () => {
       code: 'io',
       message: `Could not connect to 127.0.0.1:${port}: nothing is answering at that address (is the server running?).`
     })
+    expect(await failure(importUrl('http://127.0.0.1:1/'))).toEqual({
+      code: 'io',
+      message: 'Factmark does not fetch pages from port 1 (127.0.0.1:1): it is reserved for other uses than the web.'
+    })
     // .invalid never resolves (RFC 6761), and the lookup fails at once, offline too
     expect(await failure(importUrl('https://news.invalid/story'))).toEqual({ code: 'io', message: 'No web site is found at news.invalid: check the address.' })
   })

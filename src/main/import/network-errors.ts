@@ -7,6 +7,8 @@ export function describeNetworkFailure(url: URL, error: unknown): string {
   const code = causeCode(error)
   const host = url.host
   const name = url.hostname
+  // the Fetch standard's list of ports never used for the web (SMTP, SSH, …): no request is made
+  if (causeMessage(error) === 'bad port') return `Factmark does not fetch pages from port ${url.port} (${host}): it is reserved for other uses than the web.`
   if (code === 'ECONNREFUSED') return `Could not connect to ${host}: nothing is answering at that address (is the server running?).`
   if (code === 'ENOTFOUND' || code === 'EAI_NONAME' || code === 'EAI_NODATA') return `No web site is found at ${name}: check the address.`
   if (code === 'EAI_AGAIN' || code === 'EAI_FAIL') return `Could not look up ${name}: check the address and your internet connection.`
@@ -27,9 +29,17 @@ export function describeNetworkFailure(url: URL, error: unknown): string {
   return `Could not get the page from ${host}; check the address and your internet connection.`
 }
 
+function causeOf(error: unknown): unknown {
+  const cause: unknown = error instanceof Error && error.cause ? error.cause : error
+  return cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors[0] : cause
+}
+
 function causeCode(error: unknown): string | undefined {
-  let cause: unknown = error instanceof Error && error.cause ? error.cause : error
-  if (cause instanceof AggregateError && cause.errors.length > 0) cause = cause.errors[0]
-  const code = (cause as { code?: unknown } | null)?.code
+  const code = (causeOf(error) as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : undefined
+}
+
+function causeMessage(error: unknown): string | undefined {
+  const cause = causeOf(error)
+  return cause instanceof Error ? cause.message : undefined
 }
