@@ -6,8 +6,13 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The CLI is built beside the app so `bin/factmark.js` runs the same services without Electron.
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/cli/index.ts') }
+        // The CLI is built beside the app so `bin/factmark.js` runs the same services without Electron; the import worker
+        // is its own file (out/main/import-worker.js), which parse-in-worker.ts starts as a worker thread.
+        input: {
+          index: resolve('src/main/index.ts'),
+          cli: resolve('src/cli/index.ts'),
+          'import-worker': resolve('src/main/import/import-worker.ts')
+        }
       }
     }
   },

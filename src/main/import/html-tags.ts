@@ -29,6 +29,12 @@ export const CONTAINER_TAGS = new Set([
   'search', 'body', 'html'
 ])
 
+/** Inline elements: their text joins the block around them. */
+export const INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
+  'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'
+])
+
 /** Everything that separates text into blocks: where flattened content starts a new paragraph. */
 export const BLOCK_TAGS = new Set([...CONTAINER_TAGS, ...HEADING_TAGS, 'p', 'li', 'blockquote', 'pre', 'listing', 'tr', 'br'])
 

@@ -33,8 +33,6 @@ export interface HtmlTree {
   root: HtmlElement
   /** Start tags seen, kept or not. */
   elements: number
-  /** Whether nesting past `maxDepth` was flattened. */
-  flattened: boolean
 }
 
 /**
@@ -86,7 +84,7 @@ export function parseHtml(html: string, maxDepth = MAX_DEPTH): HtmlTree {
   const tokenizer = new Tokenizer({ sourceCodeLocationInfo: false }, builder)
   builder.tokenizer = tokenizer
   tokenizer.write(html, true)
-  return { root: builder.root, elements: builder.elements, flattened: builder.flattened }
+  return { root: builder.root, elements: builder.elements }
 }
 
 class TreeBuilder {
@@ -94,7 +92,6 @@ class TreeBuilder {
   readonly root = element('#root')
   private readonly stack: HtmlElement[] = [this.root]
   elements = 0
-  flattened = false
   /** Past the depth limit: the paragraph collecting text, names of elements left open there, and content being dropped. */
   private run: HtmlElement | null = null
   private readonly skipped = new Map<string, number>()
@@ -203,7 +200,6 @@ class TreeBuilder {
   /** An element past the depth limit: not nested; it separates paragraphs if it is a block; its content may be dropped. */
   private beyondDepth(token: Token.TagToken, raw: boolean, isVoid: boolean): void {
     const tag = token.tagName
-    this.flattened = true
     if (raw) {
       this.raw = { tag, keep: false, inTree: false }
       return

@@ -2,13 +2,27 @@
 // Built as its own file (out/main/import-worker.js) beside the app; started and fed by parse-in-worker.ts.
 import { parentPort } from 'node:worker_threads'
 import { FactmarkError } from '../../core/errors'
+import { joinJob, type JobHead } from './job-pieces'
 import { jobName, runImportJob, type ImportJob } from './jobs'
+import { MAX_ELEMENTS, TooManyElements } from './html-tree'
 import { packArticle, type PackedArticle } from './packed-article'
-import { tooComplex } from './shared'
+import { count, tooComplex } from './shared'
 
 export type WorkerReply = { ok: true; article: PackedArticle } | { ok: false; code: FactmarkError['code']; message: string }
 
-parentPort!.on('message', async (job: ImportJob) => {
+// A job comes as its head, then the pieces of its long text, if any (see job-pieces.ts).
+let waiting: { head: JobHead; pieces: string[] } | undefined
+parentPort!.on('message', (message: JobHead | string) => {
+  if (typeof message !== 'string') waiting = { head: message, pieces: [] }
+  else waiting?.pieces.push(message)
+  if (waiting && waiting.pieces.length === waiting.head.pieces) {
+    const job = joinJob(waiting.head, waiting.pieces)
+    waiting = undefined
+    void run(job)
+  }
+})
+
+async function run(job: ImportJob): Promise<void> {
   let reply: WorkerReply
   let transfer: ArrayBuffer[] = []
   try {
@@ -19,10 +33,14 @@ parentPort!.on('message', async (job: ImportJob) => {
     reply = failure(job, error)
   }
   parentPort!.postMessage(reply, transfer)
-})
+}
 
 function failure(job: ImportJob, error: unknown): WorkerReply {
   if (error instanceof FactmarkError) return { ok: false, code: error.code, message: error.message }
+  if (error instanceof TooManyElements) {
+    const refused = tooComplex(jobName(job), `it has more than ${count(MAX_ELEMENTS)} HTML elements`)
+    return { ok: false, code: refused.code, message: refused.message }
+  }
   // A library recursing over what a source nests (marked on thousands of nested quotes, mammoth on nested tables)
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     const refused = tooComplex(jobName(job), 'it nests too deeply')

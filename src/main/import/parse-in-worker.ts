@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads'
 import { FactmarkError } from '../../core/errors'
 import type { NewArticle } from '../workspace/workspace'
 import type { WorkerReply } from './import-worker'
+import { splitJob } from './job-pieces'
 import { jobName, type ImportJob } from './jobs'
 import { unpackArticle } from './packed-article'
 import { count, tooComplex } from './shared'
@@ -87,8 +88,19 @@ class ImportWorker {
       }
       this.current = { name, finish }
       this.worker.ref()
-      this.worker.postMessage(job)
+      void this.send(job, finish)
     })
+  }
+
+  /** Posts the job, its long text in pieces, each in a turn of its own so the calling thread stays responsive. */
+  private async send(job: ImportJob, finish: (outcome: NewArticle | FactmarkError) => void): Promise<void> {
+    const { head, pieces } = splitJob(job)
+    this.worker.postMessage(head)
+    for (const piece of pieces) {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (this.current?.finish !== finish) return // stopped meanwhile
+      this.worker.postMessage(piece)
+    }
   }
 
   /** Waiting for the next job: it must not keep the process alive. */

@@ -3,6 +3,7 @@ import type { Readability as ReadabilityClass } from '@mozilla/readability'
 import type createDOMPurifyFunction from 'dompurify'
 import type { WindowLike } from 'dompurify'
 import type * as jsdom from 'jsdom'
+import { BLOCK_TAGS, DROPPED_WITH_CONTENT, INLINE_TAGS } from './html-tags'
 
 interface Libraries {
   JSDOM: typeof jsdom.JSDOM
@@ -35,28 +36,19 @@ export interface ReadableResult {
   publishedTime?: string
 }
 
-const BLOCK_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'ul', 'ol', 'menu', 'blockquote', 'br', 'pre', 'hr']
-const CONTAINER_TAGS = ['div', 'section', 'article', 'main', 'header', 'hgroup', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'address', 'center', 'details', 'summary']
-const TABLE_TAGS = ['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']
-const INLINE_TAGS = [
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's',
-  'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr'
-]
-/** Removed with everything inside them (on top of DOMPurify's own list: script, style, svg, iframe, template, …). */
-const DROPPED_WITH_CONTENT = ['nav', 'aside', 'footer', 'form', 'button', 'select', 'option', 'textarea', 'input', 'object', 'embed', 'canvas', 'map', 'dialog']
-
 /**
- * Structure only: the tags the block walker reads, and the attributes links, anchors and list numbers need. Ids are kept
+ * Structure only: the tags the block walker reads (the rest are unwrapped, or removed with their content when they are
+ * active or never article text), and the attributes links, anchors and list numbers need. Ids are kept
  * whatever they are called (DOM clobbering does not apply: no script ever sees this DOM).
  */
 const SANITIZE_CONFIG = {
-  ALLOWED_TAGS: [...BLOCK_TAGS, ...CONTAINER_TAGS, ...TABLE_TAGS, ...INLINE_TAGS],
+  ALLOWED_TAGS: [...BLOCK_TAGS, ...INLINE_TAGS],
   ALLOWED_ATTR: ['href', 'id', 'name', 'start', 'value', 'reversed'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   SANITIZE_DOM: false,
-  ADD_FORBID_CONTENTS: DROPPED_WITH_CONTENT,
+  ADD_FORBID_CONTENTS: [...DROPPED_WITH_CONTENT],
   KEEP_CONTENT: true,
   IN_PLACE: true
 }
