@@ -102,8 +102,22 @@ export function blocksFromMarkdown(markdown: string): BlockPart[] {
     flush()
   }
 
-  for (const token of new Lexer({ gfm: true }).lex(markdown.replace(/^\uFEFF/, ''))) block(token, 'p')
+  for (const token of new Lexer({ gfm: true }).lex(capNesting(markdown.replace(/^\uFEFF/, '')))) block(token, 'p')
   return parts
+}
+
+/** Quotes nested deeper than this are read as this deep, and lines indented further than this many columns as this far. */
+const MAX_QUOTE_DEPTH = 32
+const MAX_INDENT = 64
+const DEEP_QUOTE = new RegExp(`^((?:[ \\t]{0,3}>[ \\t]?){${MAX_QUOTE_DEPTH}})(?:[ \\t]{0,3}>[ \\t]?)+`, 'gm')
+const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, 'gm')
+
+/**
+ * marked's time and memory grow with the square of nesting (100,000 nested quotes: minutes; 3,000 nested list items: over
+ * 4 GB); no text needs more than a few levels, so deeper ones are read as the deepest allowed.
+ */
+function capNesting(markdown: string): string {
+  return markdown.replace(DEEP_QUOTE, '$1').replace(DEEP_INDENT, ' '.repeat(MAX_INDENT))
 }
 
 /** Inline tokens to their text: markup dropped, entities in text decoded, code spans literal, images and raw tags dropped. */

@@ -32,8 +32,8 @@ export async function parseInWorker(job: ImportJob, limits: WorkerLimits = {}): 
   const timeMs = limits.timeMs ?? IMPORT_TIME_LIMIT_MS
   const memoryMb = limits.memoryMb ?? IMPORT_MEMORY_LIMIT_MB
   const shared = memoryMb === IMPORT_MEMORY_LIMIT_MB
-  let worker = shared ? spare : undefined
-  if (worker) spare = undefined
+  let worker = shared && spare?.alive ? spare : undefined
+  if (shared) spare = undefined // taken, or dead while it waited
   worker ??= new ImportWorker(memoryMb)
   try {
     return await worker.run(job, timeMs)
@@ -63,7 +63,8 @@ class ImportWorker {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.current?.finish(tooComplex(name, `reading it needed more than ${count(this.memoryMb)} MB of memory`))
       } else {
-        this.current?.finish(Object.assign(new FactmarkError('internal', `${name} could not be imported: Factmark could not start its importer.`), { cause: error }))
+        const failed = new FactmarkError('internal', `${name} could not be imported because Factmark's importer failed; try again, and report it if it happens again.`)
+        this.current?.finish(Object.assign(failed, { cause: error }))
       }
     })
     this.worker.on('exit', () => {
