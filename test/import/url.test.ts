@@ -239,6 +239,12 @@ describe('importing a web page', () => {
     }
   })
 
+  it('names a very long address by its start only', async () => {
+    const long = `${base}/missing?${'q'.repeat(3000)}`
+    const { message } = await failure(importUrl(long))
+    expect(message).toBe(`${long.slice(0, 119)}… answered 404 Not Found.`)
+  })
+
   it('takes an address without a scheme as https, in the importer as in the app', async () => {
     expect(checkWebUrl('www.belstat.gov.by/ofitsialnaya-statistika/').href).toBe('https://www.belstat.gov.by/ofitsialnaya-statistika/')
     expect(checkWebUrl('  belstat.gov.by/page ').href).toBe('https://belstat.gov.by/page')

@@ -2,7 +2,7 @@ import { FactmarkError } from '../../core/errors'
 import type { NewArticle } from '../workspace/workspace'
 import { articleFromFile } from './file-formats'
 import { articleFromHtml, decodeHtml } from './html'
-import { MAX_IMPORT_BYTES } from './shared'
+import { MAX_IMPORT_BYTES, sourceName } from './shared'
 import { articleFromText } from './text'
 
 /** What the import worker is asked to read. Everything in it survives structured cloning. */
@@ -15,7 +15,7 @@ export type ImportJob =
 
 /** How a job's source is named in messages. */
 export function jobName(job: ImportJob): string {
-  return job.kind === 'file' ? job.name : job.kind === 'page' ? job.url : (job.origin.name ?? 'The text')
+  return job.kind === 'file' ? job.name : job.kind === 'page' ? sourceName({ kind: 'url', url: job.url }) : sourceName(job.origin)
 }
 
 /** Reads the source of a job into an article: decoding and parsing, all of it. Runs inside the import worker. */
@@ -27,7 +27,7 @@ export async function runImportJob(job: ImportJob): Promise<NewArticle> {
       return articleFromFile(job.name, bytes, { title: job.title })
     }
     case 'page': {
-      const html = decodeHtml(job.bytes, { name: job.url, contentType: job.contentType })
+      const html = decodeHtml(job.bytes, { name: jobName(job), contentType: job.contentType })
       return articleFromHtml(html, { title: job.title, origin: { kind: 'url', url: job.url }, baseUrl: job.url })
     }
     case 'text':

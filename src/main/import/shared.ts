@@ -63,9 +63,9 @@ export function collapseSpace(text: string): string {
   return text.replace(/[\t\n\f\r \u00a0]+/g, ' ').trim()
 }
 
-/** How an article source is named in messages: the file name, the URL, or "The text". */
+/** How an article source is named in messages: the file name, the URL (clipped: it may be thousands of characters), or "The text". */
 export function sourceName(origin: NewArticle['origin']): string {
-  return origin.kind === 'url' ? (origin.url ?? 'The page') : (origin.name ?? 'The text')
+  return origin.kind === 'url' ? (origin.url ? clip(origin.url, 120) : 'The page') : (origin.name ?? 'The text')
 }
 
 /**

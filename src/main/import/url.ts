@@ -98,21 +98,21 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
       if (!REDIRECTS.has(response.status)) break
       await discard(response)
       const location = response.headers.get('location')
-      if (!location) throw new FactmarkError('io', `${current.href} answered ${statusLine(response)} without saying where the page moved.`)
+      if (!location) throw new FactmarkError('io', `${shown(current)} answered ${statusLine(response)} without saying where the page moved.`)
       let next: URL
       try {
         next = new URL(location, current)
       } catch {
-        throw new FactmarkError('io', `${current.href} redirected to an address that is not valid.`)
+        throw new FactmarkError('io', `${shown(current)} redirected to an address that is not valid.`)
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        throw new FactmarkError('io', `${current.href} redirected to a ${next.protocol} address, which Factmark does not follow.`)
+        throw new FactmarkError('io', `${shown(current)} redirected to a ${next.protocol} address, which Factmark does not follow.`)
       }
       if (next.username || next.password) {
-        throw new FactmarkError('io', `${current.href} redirected to an address with a user name or password, which Factmark does not follow.`)
+        throw new FactmarkError('io', `${shown(current)} redirected to an address with a user name or password, which Factmark does not follow.`)
       }
-      if (visited.has(next.href)) throw new FactmarkError('io', `${start.href} redirects in a loop and never reaches a page.`)
-      if (redirects >= maxRedirects) throw new FactmarkError('io', `${start.href} redirected more than ${maxRedirects} times; Factmark stopped following it.`)
+      if (visited.has(next.href)) throw new FactmarkError('io', `${shown(start)} redirects in a loop and never reaches a page.`)
+      if (redirects >= maxRedirects) throw new FactmarkError('io', `${shown(start)} redirected more than ${maxRedirects} times; Factmark stopped following it.`)
       visited.add(next.href)
       current = next
     }
@@ -120,14 +120,14 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
     if (!response.ok) {
       await discard(response)
       const code = response.status === 404 || response.status === 410 ? 'not-found' : 'io'
-      throw new FactmarkError(code, `${current.href} answered ${statusLine(response)}.`)
+      throw new FactmarkError(code, `${shown(current)} answered ${statusLine(response)}.`)
     }
 
     const contentType = response.headers.get('content-type')
     const mime = contentType?.split(';')[0]?.trim().toLowerCase()
     if (mime && !HTML_TYPES.has(mime)) {
       await discard(response)
-      throw new FactmarkError('unsupported-type', `${current.href} is not a web page (${clipForMessage(mime)}).`)
+      throw new FactmarkError('unsupported-type', `${shown(current)} is not a web page (${clipForMessage(mime)}).`)
     }
     const declared = Number(response.headers.get('content-length'))
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -142,7 +142,7 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
     })
     clearTimeout(totalTimer)
     if (!mime && !looksLikeHtml(bytes)) {
-      throw new FactmarkError('unsupported-type', `${current.href} did not say what it sent, and it does not look like a web page.`)
+      throw new FactmarkError('unsupported-type', `${shown(current)} did not say what it sent, and it does not look like a web page.`)
     }
     // decoding and parsing happen off this thread, in the import worker
     return await parseInWorker({ kind: 'page', url: current.href, bytes, contentType, title: options.title })
@@ -152,11 +152,11 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
       throw new FactmarkError(
         'io',
         phase === 'body'
-          ? `${current.href} did not send the whole page within ${seconds(timeoutMs)}.`
-          : `${current.href} did not answer within ${seconds(timeoutMs)}.`
+          ? `${shown(current)} did not send the whole page within ${seconds(timeoutMs)}.`
+          : `${shown(current)} did not answer within ${seconds(timeoutMs)}.`
       )
     }
-    if (connectTimedOut) throw new FactmarkError('io', `${current.href} did not answer within ${seconds(connectTimeoutMs)}.`)
+    if (connectTimedOut) throw new FactmarkError('io', `${shown(current)} did not answer within ${seconds(connectTimeoutMs)}.`)
     throw new FactmarkError('io', describeNetworkFailure(current, error))
   } finally {
     clearTimeout(totalTimer)
@@ -199,7 +199,7 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 }
 
 function tooLarge(url: URL, maxBytes: number): FactmarkError {
-  return new FactmarkError('too-large', `${url.href} is larger than ${size(maxBytes)}, the limit for an imported page.`)
+  return new FactmarkError('too-large', `${shown(url)} is larger than ${size(maxBytes)}, the limit for an imported page.`)
 }
 
 function statusLine(response: Response): string {
@@ -220,6 +220,11 @@ function size(bytes: number): string {
 
 function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback
+}
+
+/** An address as messages name it: clipped, since one may be thousands of characters long. */
+function shown(url: URL): string {
+  return clipForMessage(url.href)
 }
 
 function clipForMessage(text: string): string {
