@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Those time main's event loop: they run alone, after these (vitest.serial.config.mts).
+    exclude: ['test/**/*.serial.test.ts', '**/node_modules/**'],
     environment: 'node'
   }
 })

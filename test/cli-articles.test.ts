@@ -66,6 +66,17 @@ describe('factmark rename, delete, trash, restore, purge', () => {
     expect((await openWorkspace(dir)).getArticle(id).article.title).toBe('Trade talk')
   })
 
+  it('takes an address without a scheme as a web page, and a missing notes.txt as a missing file', async () => {
+    const dir = await tempDir()
+    const page = await cli(['import', 'www.example.invalid/story', '--workspace', dir])
+    expect(page.code).toBe(1)
+    expect(page.err).toEqual([expect.stringMatching(/^factmark: .*www\.example\.invalid/)])
+    expect(page.err[0]).not.toMatch(/file type|no such file/)
+    const missing = await cli(['import', 'notes.txt', '--workspace', dir])
+    expect(missing).toMatchObject({ code: 1, err: [expect.stringMatching(/notes\.txt/)] })
+    expect(missing.err[0]).not.toMatch(/web site|https:/)
+  })
+
   it('help lists every command', async () => {
     const { code, out } = await cli(['help'])
     expect(code).toBe(0)

@@ -436,10 +436,8 @@ describe('every error the handlers answer is a plain sentence', () => {
 })
 
 // Known leaks outside this change's files, kept as failing expectations so they are fixed, not forgotten.
-describe('known leaks, for their owners', () => {
-  // src/main/import/url.ts: networkCause() passes Node's text on ("connect ECONNREFUSED 127.0.0.1:PORT"), and the
-  // message repeats the whole address (up to 4,000 characters). Flip to `it` once url.ts says it in words.
-  it.fails('a web page that cannot be reached is said in words', async () => {
+describe('network failures', () => {
+  it('a web page that cannot be reached is said in words', async () => {
     const port = await closedPort()
     const w = await world()
     const result = await w.handlers.importArticle({ kind: 'url', url: `http://127.0.0.1:${port}/${'a'.repeat(400)}` })

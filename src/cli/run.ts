@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { withWebScheme } from '../core/links'
 import { userInfo } from 'node:os'
 import { FactmarkError } from '../core/errors'
 import { countRevision, reviseArticle } from '../core/revise'
@@ -175,8 +177,10 @@ async function purgeCommand(args: string[], io: CliIo): Promise<number> {
 
 /** A path or an http(s) address, read by the same importers as the app's. */
 function readFileOrUrl(target: string, title?: string) {
-  // Anything with a scheme is an address (importUrl refuses all but http and https); the rest are paths.
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(target) ? importUrl(target).then((a) => (title ? { ...a, title } : a)) : importFile(target, { title })
+  // Anything with a scheme is an address (importUrl refuses all but http and https); so is "www.site.org/page" when no
+  // file of that name exists (a file called "notes.txt" looks like a host name too); the rest are paths.
+  const isAddress = /^[a-z][a-z0-9+.-]*:\/\//i.test(target) || (withWebScheme(target) !== target && !existsSync(target) && /[/]|^www\./i.test(target))
+  return isAddress ? importUrl(target).then((a) => (title ? { ...a, title } : a)) : importFile(target, { title })
 }
 
 async function exportCommand(args: string[], io: CliIo): Promise<number> {

@@ -53,9 +53,14 @@ export function packArticle(article: NewArticle): { packed: PackedArticle; trans
   return { packed, transfer: [kinds, starts, ends, numbers, linkStarts, linkEnds, linkBlocks].map((array) => array.buffer as ArrayBuffer) }
 }
 
-export function unpackArticle(packed: PackedArticle): NewArticle {
+/**
+ * The article again, in slices of a few thousand objects with a turn of the event loop between them: rebuilding
+ * 50,000 blocks at once, with the garbage collection it sets off, held the receiving thread for over 50 ms.
+ */
+export async function unpackArticle(packed: PackedArticle): Promise<NewArticle> {
   const blocks: Block[] = new Array(packed.kinds.length)
   for (let i = 0; i < blocks.length; i++) {
+    if (i % SLICE === SLICE - 1) await nextTurn()
     const block: Block = { kind: KINDS[packed.kinds[i]!]!, start: packed.starts[i]!, end: packed.ends[i]! }
     if (packed.numbers[i]! >= 0) block.number = packed.numbers[i]!
     blocks[i] = block
@@ -64,6 +69,7 @@ export function unpackArticle(packed: PackedArticle): NewArticle {
   let nextUrl = 0
   const links: ArticleLink[] = new Array(packed.linkStarts.length)
   for (let i = 0; i < links.length; i++) {
+    if (i % SLICE === SLICE - 1) await nextTurn()
     const start = packed.linkStarts[i]!
     const end = packed.linkEnds[i]!
     const block = packed.linkBlocks[i]!
@@ -71,3 +77,6 @@ export function unpackArticle(packed: PackedArticle): NewArticle {
   }
   return { ...packed.meta, body: links.length > 0 ? { text: packed.text, blocks, links } : { text: packed.text, blocks } }
 }
+
+const SLICE = 4_000
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))

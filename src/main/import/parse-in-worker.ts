@@ -55,7 +55,9 @@ class ImportWorker {
     this.worker = new Worker(entry.script, { eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 } })
     this.worker.unref()
     this.worker.on('message', (reply: WorkerReply) => {
-      this.current?.finish(reply.ok ? unpackArticle(reply.article) : new FactmarkError(reply.code, reply.message))
+      const current = this.current
+      if (!reply.ok) return current?.finish(new FactmarkError(reply.code, reply.message))
+      void unpackArticle(reply.article).then((article) => current?.finish(article))
     })
     this.worker.on('error', (error: Error & { code?: string }) => {
       this.alive = false

@@ -12,16 +12,18 @@ export interface WriteOps {
 const nodeOps: WriteOps = { open, rename }
 
 /**
- * Replace `target` with `data` so that a crash at any moment leaves either the old or the new file, whole:
+ * Replace `target` with `data` (bytes, text, or text in pieces) so that a crash at any moment leaves either the old or the new file, whole:
  * write a temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
  */
-export async function writeFileDurably(target: string, data: string | Uint8Array, ops: WriteOps = nodeOps): Promise<void> {
+export async function writeFileDurably(target: string, data: string | Uint8Array | readonly string[], ops: WriteOps = nodeOps): Promise<void> {
   const dir = dirname(target)
   const temp = join(dir, `.${basename(target)}.${newId(6)}.tmp`)
   try {
     const handle = await ops.open(temp, 'wx')
     try {
-      await handle.writeFile(data)
+      // Pieces are written one after another: turning a 10 MB string into bytes at once holds the event loop for ~40 ms.
+      if (Array.isArray(data)) for (const piece of data as readonly string[]) await handle.writeFile(piece)
+      else await handle.writeFile(data as string | Uint8Array)
       await handle.sync()
     } finally {
       await handle.close()

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
 import { fileError } from '../io-messages'
 import { writeFileDurably } from './durable-write'
+import { jsonInSlices } from './sliced-json'
 
 /** A lowdb adapter for one pretty-printed JSON file, written durably and one write at a time. */
 export class DurableJsonFile<T> implements Adapter<T> {
@@ -29,9 +30,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
+  /** The data is serialised when its turn comes, in slices (see sliced-json.ts); lowdb's data is replaced, never changed in place. */
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, 2) + '\n'
-    const next = this.#queue.then(() => writeFileDurably(this.path, text))
+    const next = this.#queue.then(async () => writeFileDurably(this.path, [...(await jsonInSlices(data)), '\n']))
     this.#queue = next.catch(() => {})
     return next
   }

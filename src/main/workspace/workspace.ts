@@ -21,6 +21,7 @@ import { FactmarkError } from '../../core/errors'
 import type { StoreProblem } from '../../core/api'
 import type { ArticleBody } from '../../core/plain-text'
 import { DurableJsonFile } from './json-file'
+import { parseNewArticleInSlices } from './sliced-parse'
 import { isMovedAside, moveAside } from './move-aside'
 import { fileError, fileFailureReason } from '../io-messages'
 
@@ -144,10 +145,12 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
       [...articles.values()].map((db) => summarize(db.data)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     getArticle: (id) => dbOf(id).data,
     async createArticle(input) {
-      if (input.body.text.trim().length === 0) throw new FactmarkError('empty', 'The article has no text.')
+      if (!/\S/.test(input.body.text)) throw new FactmarkError('empty', 'The article has no text.')
+      // A fresh turn of the event loop: the import that made `input` may have just spent its own share of this one.
+      await new Promise<void>((resolve) => setImmediate(resolve))
       const id = newId()
       const at = now().toISOString()
-      const doc = ArticleDoc.parse({
+      const doc = await parseNewArticleInSlices({
         format: ARTICLE_FORMAT,
         version: ARTICLE_VERSION,
         article: {
