@@ -1,4 +1,5 @@
 import type { Services } from './handlers'
+import { keepGcPausesShort } from './short-gc-pauses'
 import { loadSamples } from './workspace/samples'
 import { openWorkspace } from './workspace/workspace'
 
@@ -11,6 +12,7 @@ export async function openServices(options: {
   printPdf: Services['printPdf']
   fallbackReviewer?: string
 }): Promise<Services> {
+  keepGcPausesShort()
   const workspace = await openWorkspace(options.workspaceDir, {
     samples: () => loadSamples(options.dataDir),
     fallbackReviewer: options.fallbackReviewer
