@@ -48,6 +48,10 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
   const label = (v: Verdict) => options.verdictLabels[v] || DEFAULT_VERDICT_LABELS[v]
   const note = (text: string) => (options.includeNotes ? ` ${quoted(text)}` : '')
   switch (op.type) {
+    case 'article.create':
+      return `added the article ${quoted(op.article.title)}`
+    case 'article.snapshot':
+      return `brought the article to its saved state (${op.reason})`
     case 'article.rename':
       return `renamed the article to ${quoted(op.title)} (was ${quoted(op.previous)})`
     case 'claim.create':

@@ -1,11 +1,13 @@
 // The domain's single source of truth: zod schemas, with TypeScript types inferred from them.
 import { z } from 'zod'
+import { HLC_PATTERN } from './clock'
 import {
   MAX_CLAIMANT_CHARS,
   MAX_CONCLUSION_CHARS,
   MAX_EXCERPT_CHARS,
   MAX_NOTE_CHARS,
   MAX_PUBLISHER_CHARS,
+  MAX_REVIEWER_NAME_CHARS,
   MAX_SOURCE_TITLE_CHARS,
   MAX_TAG_CHARS,
   MAX_TAGS,
@@ -113,6 +115,13 @@ export const AnchorState = z.object({
 })
 export type AnchorState = z.infer<typeof AnchorState>
 
+/** An operation's id: unique across every writer ("<replica>.<counter>" or random). */
+export const OpId = z.string().regex(/^[a-z0-9][a-z0-9.-]{2,100}$/, 'expected an operation id')
+
+/** A verdict in force on a claim: one, or several while reviewers disagree (see `Claim.verdicts`). */
+export const VerdictEntry = z.object({ op: OpId, by: Id, verdict: Verdict })
+export type VerdictEntry = z.infer<typeof VerdictEntry>
+
 export const Claim = z.object({
   id: Id,
   quote: QuoteSelector,
@@ -129,6 +138,12 @@ export const Claim = z.object({
    * and was accepted or re-attached) and the reviewer has not yet confirmed or changed the verdict.
    */
   verdictWording: z.string().optional(),
+  /**
+   * The verdicts in force (absent before the first): normally one; when reviewers set different verdicts without having
+   * seen each other's, each stays here until someone sets a verdict having seen them all. `verdict` is the latest.
+   */
+  verdicts: z.array(VerdictEntry).optional(),
+  /** The reviewer's id (v2; a display name in version-1 files). */
   createdBy: z.string(),
   createdAt: IsoTime,
   updatedAt: IsoTime
@@ -145,56 +160,125 @@ export const ClaimPlacement = z.object({
 export type ClaimPlacement = z.infer<typeof ClaimPlacement>
 
 /**
- * Every change is an operation: plain JSON with who (`by`) and when (`at`). Each carries what its inverse needs
- * (`previous` values, snapshots of what it removes), so undo is just another operation and the log is a full audit trail.
+ * Who made an operation, where and when, stamped by main (never taken from the renderer): a unique `id`; `ts`, a hybrid
+ * logical clock value (core/clock.ts); `replica`, the writer (one per process holding a log); `by`, the reviewer's stable
+ * id, and `name`, what they were called then (for the audit trail); `at`, the wall-clock time of `ts`; `rev`, the text
+ * revision it was made against (the id of the article's `article.create` or latest `article.revise`).
  */
-const opBase = { by: z.string().min(1), at: IsoTime }
-const onClaim = { ...opBase, claimId: Id }
+export const OperationStamp = {
+  id: OpId,
+  ts: z.string().regex(HLC_PATTERN, 'expected a clock value'),
+  replica: Id,
+  by: Id,
+  name: z.string().min(1).max(MAX_REVIEWER_NAME_CHARS),
+  at: IsoTime,
+  rev: OpId
+}
+
+const onClaim = { claimId: Id }
+// What a change is, without who made it or when: what the renderer sends, and main stamps (OperationStamp). Values a
+// change replaces (`previous`, snapshots of what it removes) are filled in by main from its own document, so that undo
+// is just another operation and the log is a full audit trail; they never make a merge fail.
+
+/** The article as it was imported: the first operation of every article. */
+const ARTICLE_CREATE = { type: z.literal('article.create'), article: Article }
+const ARTICLE_RENAME = { type: z.literal('article.rename'), title: z.string().trim().min(1).max(MAX_TITLE_CHARS), previous: z.string() }
+const CLAIM_CREATE = { type: z.literal('claim.create'), claim: Claim }
+const CLAIM_DELETE = { type: z.literal('claim.delete'), ...onClaim, claim: Claim }
+/**
+ * Sets (or, with the same verdict, confirms) a verdict for the claim's current words; `wording` only in undo. `seen` is
+ * the verdicts in force that this one replaces, filled in by main: a verdict that did not see another reviewer's stands
+ * beside it, as a disagreement.
+ */
+const CLAIM_SET_VERDICT = {
+  type: z.literal('claim.setVerdict'),
+  ...onClaim,
+  verdict: Verdict,
+  previous: Verdict,
+  seen: z.array(OpId).max(100).optional(),
+  wording: z.string().optional(),
+  previousWording: z.string().optional()
+}
+const CLAIM_SET_CONCLUSION = { type: z.literal('claim.setConclusion'), ...onClaim, conclusion: z.string().max(MAX_CONCLUSION_CHARS), previous: z.string() }
+const CLAIM_SET_CLAIMANT = { type: z.literal('claim.setClaimant'), ...onClaim, claimant: z.string().max(MAX_CLAIMANT_CHARS), previous: z.string() }
+const CLAIM_SET_TAGS = { type: z.literal('claim.setTags'), ...onClaim, tags: z.array(z.string().min(1).max(MAX_TAG_CHARS)).max(MAX_TAGS), previous: z.array(z.string()) }
+const CLAIM_ADD_NOTE = { type: z.literal('claim.addNote'), ...onClaim, note: Note }
+const CLAIM_EDIT_NOTE = { type: z.literal('claim.editNote'), ...onClaim, noteId: Id, text: z.string().min(1).max(MAX_NOTE_CHARS), previous: z.string() }
+const CLAIM_DELETE_NOTE = { type: z.literal('claim.deleteNote'), ...onClaim, note: Note }
+const CLAIM_ADD_SOURCE = { type: z.literal('claim.addSource'), ...onClaim, source: Source }
+const CLAIM_DELETE_SOURCE = { type: z.literal('claim.deleteSource'), ...onClaim, source: Source }
+/** A new version of the article's text; each claim re-anchored. The previous text stays in the log. */
+const ARTICLE_REVISE = {
+  type: z.literal('article.revise'),
+  text: z.string(),
+  blocks: z.array(Block),
+  links: z.array(ArticleLink).optional(),
+  previous: z.object({ text: z.string(), blocks: z.array(Block), links: z.array(ArticleLink).optional() }),
+  anchors: z.array(z.object({ claimId: Id, to: ClaimPlacement, from: ClaimPlacement }))
+}
+/** A reviewer accepts where a claim was re-anchored, or re-attaches it to a selection. */
+const CLAIM_PLACE_ANCHOR = { type: z.literal('claim.placeAnchor'), ...onClaim, to: ClaimPlacement, from: ClaimPlacement }
+/** The whole state at once: only where a migrated version-1 log did not replay to what its file held. */
+const ARTICLE_SNAPSHOT = { type: z.literal('article.snapshot'), article: Article, claims: z.array(Claim), reason: z.string().max(500) }
+
+export const OperationBody = z.discriminatedUnion('type', [
+  z.object(ARTICLE_CREATE),
+  z.object(ARTICLE_RENAME),
+  z.object(CLAIM_CREATE),
+  z.object(CLAIM_DELETE),
+  z.object(CLAIM_SET_VERDICT),
+  z.object(CLAIM_SET_CONCLUSION),
+  z.object(CLAIM_SET_CLAIMANT),
+  z.object(CLAIM_SET_TAGS),
+  z.object(CLAIM_ADD_NOTE),
+  z.object(CLAIM_EDIT_NOTE),
+  z.object(CLAIM_DELETE_NOTE),
+  z.object(CLAIM_ADD_SOURCE),
+  z.object(CLAIM_DELETE_SOURCE),
+  z.object(ARTICLE_REVISE),
+  z.object(CLAIM_PLACE_ANCHOR),
+  z.object(ARTICLE_SNAPSHOT)
+])
+export type OperationBody = z.infer<typeof OperationBody>
+
+/** An operation as stored: its body and its stamp. */
 export const Operation = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('article.rename'), ...opBase, title: z.string().trim().min(1).max(MAX_TITLE_CHARS), previous: z.string() }),
-  z.object({ type: z.literal('claim.create'), ...opBase, claim: Claim }),
-  z.object({ type: z.literal('claim.delete'), ...onClaim, claim: Claim }),
-  /** Sets (or, with the same verdict, confirms) a verdict for the claim's current words; `wording` only in undo. */
-  z.object({
-    type: z.literal('claim.setVerdict'),
-    ...onClaim,
-    verdict: Verdict,
-    previous: Verdict,
-    wording: z.string().optional(),
-    previousWording: z.string().optional()
-  }),
-  z.object({ type: z.literal('claim.setConclusion'), ...onClaim, conclusion: z.string().max(MAX_CONCLUSION_CHARS), previous: z.string() }),
-  z.object({ type: z.literal('claim.setClaimant'), ...onClaim, claimant: z.string().max(MAX_CLAIMANT_CHARS), previous: z.string() }),
-  z.object({ type: z.literal('claim.setTags'), ...onClaim, tags: z.array(z.string().min(1).max(MAX_TAG_CHARS)).max(MAX_TAGS), previous: z.array(z.string()) }),
-  z.object({ type: z.literal('claim.addNote'), ...onClaim, note: Note }),
-  z.object({ type: z.literal('claim.editNote'), ...onClaim, noteId: Id, text: z.string().min(1).max(MAX_NOTE_CHARS), previous: z.string() }),
-  z.object({ type: z.literal('claim.deleteNote'), ...onClaim, note: Note }),
-  z.object({ type: z.literal('claim.addSource'), ...onClaim, source: Source }),
-  z.object({ type: z.literal('claim.deleteSource'), ...onClaim, source: Source }),
-  /** A new version of the article's text; each claim re-anchored. The previous text stays in the log. */
-  z.object({
-    type: z.literal('article.revise'),
-    ...opBase,
-    text: z.string(),
-    blocks: z.array(Block),
-    links: z.array(ArticleLink).optional(),
-    previous: z.object({ text: z.string(), blocks: z.array(Block), links: z.array(ArticleLink).optional() }),
-    anchors: z.array(z.object({ claimId: Id, to: ClaimPlacement, from: ClaimPlacement }))
-  }),
-  /** A reviewer accepts where a claim was re-anchored, or re-attaches it to a selection. */
-  z.object({ type: z.literal('claim.placeAnchor'), ...onClaim, to: ClaimPlacement, from: ClaimPlacement })
+  z.object({ ...ARTICLE_CREATE, ...OperationStamp }),
+  z.object({ ...ARTICLE_RENAME, ...OperationStamp }),
+  z.object({ ...CLAIM_CREATE, ...OperationStamp }),
+  z.object({ ...CLAIM_DELETE, ...OperationStamp }),
+  z.object({ ...CLAIM_SET_VERDICT, ...OperationStamp }),
+  z.object({ ...CLAIM_SET_CONCLUSION, ...OperationStamp }),
+  z.object({ ...CLAIM_SET_CLAIMANT, ...OperationStamp }),
+  z.object({ ...CLAIM_SET_TAGS, ...OperationStamp }),
+  z.object({ ...CLAIM_ADD_NOTE, ...OperationStamp }),
+  z.object({ ...CLAIM_EDIT_NOTE, ...OperationStamp }),
+  z.object({ ...CLAIM_DELETE_NOTE, ...OperationStamp }),
+  z.object({ ...CLAIM_ADD_SOURCE, ...OperationStamp }),
+  z.object({ ...CLAIM_DELETE_SOURCE, ...OperationStamp }),
+  z.object({ ...ARTICLE_REVISE, ...OperationStamp }),
+  z.object({ ...CLAIM_PLACE_ANCHOR, ...OperationStamp }),
+  z.object({ ...ARTICLE_SNAPSHOT, ...OperationStamp })
 ])
 export type Operation = z.infer<typeof Operation>
+export type OperationType = Operation['type']
 
 export const ARTICLE_FORMAT = 'factmark-article'
-export const ARTICLE_VERSION = 1
+export const ARTICLE_VERSION = 2
 
+/**
+ * An article as reviewers see it: the fold of its operations (core/ops.ts) in (ts, replica, id) order. `log` is every
+ * operation, in that order (the audit trail); `revision` is the id of the operation that made the current text; `people`
+ * are the reviewers' names by id, as their latest operations gave them.
+ */
 export const ArticleDoc = z.object({
   format: z.literal(ARTICLE_FORMAT),
   version: z.literal(ARTICLE_VERSION),
   article: Article,
   claims: z.array(Claim),
-  log: z.array(Operation)
+  log: z.array(Operation),
+  revision: OpId,
+  people: z.record(z.string(), z.string())
 })
 export type ArticleDoc = z.infer<typeof ArticleDoc>
 

@@ -1,204 +1,129 @@
+// The only way a document changes. An article is a pure function of the *set* of its operations: they are folded in
+// (ts, replica, id) order (core/clock.ts), and folding never fails. Concurrent changes merge instead: a field (title,
+// verdict, conclusion, claimant, tags, placement) takes the last value in that order; notes and sources are sets by id;
+// a deleted claim is gone, and a later change to it is kept in the log (the audit trail) without effect; two reviewers'
+// verdicts made without seeing each other's both stay, as a disagreement (Claim.verdicts); a claim made against an older
+// text is placed on the current one by the anchoring resolver, as a revision places existing claims.
+//
+// Whether a change fits the document as the renderer last saw it (`previous` values, a claim that still exists) is
+// checked separately, by `checkFits`, only for changes made here and now: it guards against acting on a stale view.
+
+import { compareStamps } from './clock'
 import { FactmarkError } from './errors'
 import { checkSourceUrl } from './links'
-import type { ArticleDoc, Claim, ClaimPlacement, Operation } from './model'
+import { ARTICLE_FORMAT, ARTICLE_VERSION, type ArticleDoc, type Claim, type ClaimPlacement, type Operation, type OperationBody } from './model'
+import { compareClaims, placementOf } from './placement'
+import { placementOnText, reviseArticle } from './revise'
+
+export { compareClaims, placementFor, placementOf } from './placement'
+
+type Op<T extends Operation['type']> = Extract<Operation, { type: T }>
+
+/** The document made by a set of operations (in any order; duplicates by id count once). The first must create it. */
+export function fold(ops: readonly Operation[]): ArticleDoc {
+  const sorted = uniqueSorted(ops)
+  const first = sorted[0]
+  if (!first || first.type !== 'article.create') throw new FactmarkError('io', 'This article’s history does not start with its creation; it cannot be opened.')
+  let doc = genesis(first)
+  for (let i = 1; i < sorted.length; i++) doc = step(doc, sorted[i]!)
+  return doc
+}
 
 /**
- * The only way a document changes. Pure: returns a new document with the operation applied and logged,
- * or throws a FactmarkError when the operation does not fit the document (e.g. it was made against an older state).
+ * One more operation. Usually it sorts after every one the document has (a change made now, or the next line of a log)
+ * and is applied on top; one that sorts earlier (a colleague's change made before ours, arriving later) refolds the log
+ * with it in place. One already in the log changes nothing.
  */
 export function apply(doc: ArticleDoc, op: Operation): ArticleDoc {
-  const changed = applyChange(doc, op)
-  return { ...changed, article: { ...changed.article, updatedAt: op.at }, log: [...doc.log, op] }
+  const last = doc.log.at(-1)
+  if (!last || compareStamps(last, op) < 0) return step(doc, op)
+  if (doc.log.some((known) => known.id === op.id)) return doc
+  return fold([...doc.log, op])
 }
 
-/** Replays a log onto a document: how two copies merge and how the audit trail is checked. */
-export function replay(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc {
-  return ops.reduce(apply, doc)
+/** Several operations at once (a log read from disk, a batch from a server): one refold at most. */
+export function applyAll(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc {
+  const known = new Set(doc.log.map((op) => op.id))
+  const fresh = uniqueSorted(ops.filter((op) => !known.has(op.id)))
+  if (fresh.length === 0) return doc
+  const last = doc.log.at(-1)
+  if (last && compareStamps(last, fresh[0]!) >= 0) return fold([...doc.log, ...fresh])
+  return fresh.reduce(step, doc)
 }
 
-/** The operation that undoes `op`, made by `by` at `at`. */
-export function invert(op: Operation, by: string, at: string): Operation {
-  const stamp = { by, at }
-  switch (op.type) {
-    case 'article.rename':
-      return { type: op.type, ...stamp, title: op.previous, previous: op.title }
-    case 'claim.create':
-      return { type: 'claim.delete', ...stamp, claimId: op.claim.id, claim: op.claim }
-    case 'claim.delete':
-      return { type: 'claim.create', ...stamp, claim: op.claim }
-    case 'claim.setVerdict':
-      return {
-        type: op.type,
-        ...stamp,
-        claimId: op.claimId,
-        verdict: op.previous,
-        previous: op.verdict,
-        ...(op.previousWording !== undefined ? { wording: op.previousWording } : {}),
-        ...(op.wording !== undefined ? { previousWording: op.wording } : {})
-      }
-    case 'claim.setConclusion':
-      return { type: op.type, ...stamp, claimId: op.claimId, conclusion: op.previous, previous: op.conclusion }
-    case 'claim.setClaimant':
-      return { type: op.type, ...stamp, claimId: op.claimId, claimant: op.previous, previous: op.claimant }
-    case 'claim.setTags':
-      return { type: op.type, ...stamp, claimId: op.claimId, tags: op.previous, previous: op.tags }
-    case 'claim.addNote':
-      return { type: 'claim.deleteNote', ...stamp, claimId: op.claimId, note: op.note }
-    case 'claim.deleteNote':
-      return { type: 'claim.addNote', ...stamp, claimId: op.claimId, note: op.note }
-    case 'claim.editNote':
-      return { type: op.type, ...stamp, claimId: op.claimId, noteId: op.noteId, text: op.previous, previous: op.text }
-    case 'claim.addSource':
-      return { type: 'claim.deleteSource', ...stamp, claimId: op.claimId, source: op.source }
-    case 'claim.deleteSource':
-      return { type: 'claim.addSource', ...stamp, claimId: op.claimId, source: op.source }
-    case 'article.revise':
-      return {
-        type: op.type,
-        ...stamp,
-        text: op.previous.text,
-        blocks: op.previous.blocks,
-        ...(op.previous.links ? { links: op.previous.links } : {}),
-        previous: { text: op.text, blocks: op.blocks, ...(op.links ? { links: op.links } : {}) },
-        anchors: op.anchors.map((a) => ({ claimId: a.claimId, to: a.from, from: a.to }))
-      }
-    case 'claim.placeAnchor':
-      return { type: op.type, ...stamp, claimId: op.claimId, to: op.from, from: op.to }
+function uniqueSorted(ops: readonly Operation[]): Operation[] {
+  const byId = new Map<string, Operation>()
+  for (const op of ops) if (!byId.has(op.id)) byId.set(op.id, op)
+  return [...byId.values()].sort(compareStamps)
+}
+
+function genesis(op: Op<'article.create'>): ArticleDoc {
+  return {
+    format: ARTICLE_FORMAT,
+    version: ARTICLE_VERSION,
+    article: { ...op.article },
+    claims: [],
+    log: [op],
+    revision: op.id,
+    people: { [op.by]: op.name }
   }
 }
 
-/** The same operation, stamped with who made it and when (main stamps every operation it receives). */
-export function restamp(op: Operation, by: string, at: string): Operation {
-  return { ...op, by, at }
+/** Applies an operation that sorts after all of the document's, and logs it. Never throws. */
+function step(doc: ArticleDoc, op: Operation): ArticleDoc {
+  const changed = change(doc, op)
+  const people = doc.people[op.by] === op.name ? doc.people : { ...doc.people, [op.by]: op.name }
+  return { ...changed, article: { ...changed.article, updatedAt: op.at }, log: [...doc.log, op], people }
 }
 
-function applyChange(doc: ArticleDoc, op: Operation): ArticleDoc {
+function change(doc: ArticleDoc, op: Operation): ArticleDoc {
   switch (op.type) {
+    case 'article.create':
+      return doc // an article is created once; a second creation (a copied log) changes nothing
     case 'article.rename':
-      expectSame(doc.article.title, op.previous, 'the title')
       return { ...doc, article: { ...doc.article, title: op.title } }
     case 'claim.create':
-      return createClaim(doc, op.claim)
+      return createClaim(doc, op)
     case 'claim.delete':
-      claimOf(doc, op.claimId)
       return { ...doc, claims: doc.claims.filter((c) => c.id !== op.claimId) }
     case 'claim.setVerdict':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        expectSame(c.verdict, op.previous, 'the verdict')
+      return updateClaim(doc, op, (c) => {
         const { verdictWording: _given, ...rest } = c
-        return { ...rest, verdict: op.verdict, ...(op.wording !== undefined ? { verdictWording: op.wording } : {}) }
+        // The verdicts in force: this one, and those it did not see from other reviewers.
+        const seen = op.seen ? new Set(op.seen) : null
+        const others = (c.verdicts ?? []).filter((v) => seen !== null && !seen.has(v.op) && v.by !== op.by)
+        return { ...rest, verdict: op.verdict, verdicts: [...others, { op: op.id, by: op.by, verdict: op.verdict }], ...(op.wording !== undefined ? { verdictWording: op.wording } : {}) }
       })
     case 'claim.setConclusion':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        expectSame(c.conclusion, op.previous, 'the conclusion')
-        return { ...c, conclusion: op.conclusion }
-      })
+      return updateClaim(doc, op, (c) => ({ ...c, conclusion: op.conclusion }))
     case 'claim.setClaimant':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        expectSame(c.claimant, op.previous, 'the claimant')
-        return { ...c, claimant: op.claimant }
-      })
+      return updateClaim(doc, op, (c) => ({ ...c, claimant: op.claimant }))
     case 'claim.setTags':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        expectSame(c.tags.join('\u0000'), op.previous.join('\u0000'), 'the tags')
-        return { ...c, tags: [...op.tags] }
-      })
+      return updateClaim(doc, op, (c) => ({ ...c, tags: [...op.tags] }))
     case 'claim.addNote':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        if (c.notes.some((n) => n.id === op.note.id)) conflict('That note is already there.')
-        return { ...c, notes: [...c.notes, op.note].sort((a, b) => a.at.localeCompare(b.at)) }
-      })
+      return updateClaim(doc, op, (c) => (c.notes.some((n) => n.id === op.note.id) ? c : { ...c, notes: [...c.notes, op.note].sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1)) }))
     case 'claim.editNote':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        const note = c.notes.find((n) => n.id === op.noteId) ?? notFound('note')
-        expectSame(note.text, op.previous, 'the note')
-        return { ...c, notes: c.notes.map((n) => (n.id === op.noteId ? { ...n, text: op.text, editedAt: op.at } : n)) }
-      })
+      return updateClaim(doc, op, (c) => ({ ...c, notes: c.notes.map((n) => (n.id === op.noteId ? { ...n, text: op.text, editedAt: op.at } : n)) }))
     case 'claim.deleteNote':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        if (!c.notes.some((n) => n.id === op.note.id)) notFound('note')
-        return { ...c, notes: c.notes.filter((n) => n.id !== op.note.id) }
-      })
+      return updateClaim(doc, op, (c) => ({ ...c, notes: c.notes.filter((n) => n.id !== op.note.id) }))
     case 'claim.addSource':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        const link = checkSourceUrl(op.source.url)
-        if (!link.ok) throw new FactmarkError('unsafe-url', link.message)
-        if (c.sources.some((s) => s.id === op.source.id)) conflict('That source is already there.')
-        return { ...c, sources: [...c.sources, op.source] }
-      })
+      return updateClaim(doc, op, (c) => (c.sources.some((s) => s.id === op.source.id) ? c : { ...c, sources: [...c.sources, op.source] }))
     case 'claim.deleteSource':
-      return updateClaim(doc, op.claimId, op.at, (c) => {
-        if (!c.sources.some((s) => s.id === op.source.id)) notFound('source')
-        return { ...c, sources: c.sources.filter((s) => s.id !== op.source.id) }
-      })
-    case 'article.revise': {
-      expectSame(doc.article.text, op.previous.text, 'the article text')
-      const placements = new Map(op.anchors.map((a) => [a.claimId, a.to]))
-      const claims = doc.claims.map((c) => {
-        const to = placements.get(c.id)
-        return to ? place(c, to, op.text, op.at) : c
-      })
-      const { links: _old, ...article } = doc.article
-      return { ...doc, article: { ...article, text: op.text, blocks: op.blocks, ...(op.links?.length ? { links: op.links } : {}) }, claims: claims.sort(compareClaims) }
-    }
+      return updateClaim(doc, op, (c) => ({ ...c, sources: c.sources.filter((s) => s.id !== op.source.id) }))
+    case 'article.revise':
+      return revise(doc, op)
     case 'claim.placeAnchor': {
-      const changed = updateClaim(doc, op.claimId, op.at, (c) => {
-        expectSame(JSON.stringify(placementOf(c)), JSON.stringify(op.from), 'where the claim sits')
-        return place(c, op.to, doc.article.text, op.at)
-      })
-      return { ...changed, claims: changed.claims.sort(compareClaims) }
+      const moved = updateClaim(doc, op, (c) => place(c, onCurrentText(doc, op.rev, c, op.to), op.at))
+      return moved === doc ? doc : { ...moved, claims: moved.claims.sort(compareClaims) }
     }
+    case 'article.snapshot':
+      return { ...doc, article: { ...op.article, id: doc.article.id }, claims: [...op.claims].sort(compareClaims) }
   }
 }
 
-/** What revisions and re-attachment change of a claim, in a fixed key order (compared as JSON). */
-export function placementOf(claim: Claim): ClaimPlacement {
-  return {
-    quote: claim.quote,
-    position: claim.position,
-    ...(claim.anchor ? { anchor: claim.anchor } : {}),
-    ...(claim.verdictWording !== undefined ? { verdictWording: claim.verdictWording } : {})
-  }
-}
-
-/**
- * Where a reviewer puts a claim (accepting where an update found it, or re-attaching it to a selection): the
- * placement, plus the words its verdict was given for when those differ from the claim's new words, so the
- * verdict is shown as given for the earlier wording until the reviewer confirms or changes it.
- */
-export function placementFor(claim: Claim, at: { quote: ClaimPlacement['quote']; position: ClaimPlacement['position'] }): ClaimPlacement {
-  const givenFor = claim.verdictWording ?? claim.anchor?.previousExact ?? claim.quote.exact
-  const stale = claim.verdict !== 'unreviewed' && givenFor !== at.quote.exact
-  return { quote: at.quote, position: at.position, ...(stale ? { verdictWording: givenFor } : {}) }
-}
-
-/** Puts a claim at a placement; a placed (not orphaned) claim must match the text there. */
-function place(claim: Claim, to: ClaimPlacement, text: string, at: string): Claim {
-  if (to.anchor?.status !== 'orphaned' && text.slice(to.position.start, to.position.end) !== to.quote.exact) {
-    throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its new position.')
-  }
-  const { anchor: _previous, verdictWording: _given, ...rest } = claim
-  return {
-    ...rest,
-    quote: to.quote,
-    position: to.position,
-    ...(to.anchor ? { anchor: to.anchor } : {}),
-    ...(to.verdictWording !== undefined ? { verdictWording: to.verdictWording } : {}),
-    updatedAt: at
-  }
-}
-
-/** Claims are kept in article order (start, then end), so lists and exports need no sorting. */
-export function compareClaims(a: Claim, b: Claim): number {
-  return a.position.start - b.position.start || a.position.end - b.position.end || a.createdAt.localeCompare(b.createdAt)
-}
-
-function createClaim(doc: ArticleDoc, claim: Claim): ArticleDoc {
-  const { start, end } = claim.position
-  if (doc.claims.some((c) => c.id === claim.id)) conflict('That claim is already there.')
-  if (!(start < end && end <= doc.article.text.length) || doc.article.text.slice(start, end) !== claim.quote.exact) {
-    throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position.')
-  }
+function createClaim(doc: ArticleDoc, op: Op<'claim.create'>): ArticleDoc {
+  if (doc.claims.some((c) => c.id === op.claim.id)) return doc
+  const claim = place(op.claim, onCurrentText(doc, op.rev, op.claim, placementOf(op.claim)), op.claim.updatedAt)
   const claims = [...doc.claims]
   let lo = 0
   let hi = claims.length
@@ -211,16 +136,187 @@ function createClaim(doc: ArticleDoc, claim: Claim): ArticleDoc {
   return { ...doc, claims }
 }
 
-function updateClaim(doc: ArticleDoc, claimId: string, at: string, change: (claim: Claim) => Claim): ArticleDoc {
-  const index = doc.claims.findIndex((c) => c.id === claimId)
-  if (index < 0) notFound('claim')
+/**
+ * A placement made against text revision `rev`, on the current text: as it is when it was made against this text and
+ * still selects its words (or is marked not found); otherwise found again by the resolver, as a revision would.
+ */
+function onCurrentText(doc: ArticleDoc, rev: string, claim: Claim, to: ClaimPlacement): ClaimPlacement {
+  const { text } = doc.article
+  const fits = to.anchor?.status === 'orphaned' || (to.position.start < to.position.end && text.slice(to.position.start, to.position.end) === to.quote.exact)
+  if (rev === doc.revision && fits) return to
+  const placed = placementOnText({ ...claim, quote: to.quote, position: to.position, anchor: to.anchor }, text)
+  return to.verdictWording !== undefined ? { ...placed, verdictWording: to.verdictWording } : placed
+}
+
+/** A new text: the claims go where the revision placed them, when it was made against this text; else found again. */
+function revise(doc: ArticleDoc, op: Op<'article.revise'>): ArticleDoc {
+  const next = { text: op.text, blocks: op.blocks, ...(op.links ? { links: op.links } : {}) }
+  const planned = op.rev === doc.revision ? new Map(op.anchors.map((a) => [a.claimId, a.to])) : new Map<string, ClaimPlacement>()
+  // Claims the revision did not know (made concurrently, or after a concurrent revision) are placed now.
+  const unknown = doc.claims.filter((c) => !planned.has(c.id))
+  if (unknown.length) for (const anchor of reviseArticle({ article: doc.article, claims: unknown }, next).anchors) planned.set(anchor.claimId, anchor.to)
+  const claims = doc.claims.map((c) => {
+    const to = planned.get(c.id)!
+    const fits = to.anchor?.status === 'orphaned' || op.text.slice(to.position.start, to.position.end) === to.quote.exact
+    return place(c, fits ? to : placementOnText(c, op.text), op.at)
+  })
+  const { links: _old, ...article } = doc.article
+  return {
+    ...doc,
+    article: { ...article, text: op.text, blocks: op.blocks, ...(op.links?.length ? { links: op.links } : {}) },
+    claims: claims.sort(compareClaims),
+    revision: op.id
+  }
+}
+
+/** Puts a claim at a placement. */
+function place(claim: Claim, to: ClaimPlacement, at: string): Claim {
+  const { anchor: _previous, verdictWording: _given, ...rest } = claim
+  return {
+    ...rest,
+    quote: to.quote,
+    position: to.position,
+    ...(to.anchor ? { anchor: to.anchor } : {}),
+    ...(to.verdictWording !== undefined ? { verdictWording: to.verdictWording } : {}),
+    updatedAt: at
+  }
+}
+
+/** A change to one claim; a claim that is gone (deleted meanwhile) is left as it is. */
+function updateClaim(doc: ArticleDoc, op: Operation & { claimId: string }, change: (claim: Claim) => Claim): ArticleDoc {
+  const index = doc.claims.findIndex((c) => c.id === op.claimId)
+  if (index < 0) return doc
   const claims = [...doc.claims]
-  claims[index] = { ...change(claims[index]!), updatedAt: at }
+  claims[index] = { ...change(claims[index]!), updatedAt: op.at }
   return { ...doc, claims }
 }
 
-function claimOf(doc: ArticleDoc, claimId: string): Claim {
-  return doc.claims.find((c) => c.id === claimId) ?? notFound('claim')
+/** Whether an operation changed anything when it was folded in (false: its claim was gone, or it was a repeat). */
+export function tookEffect(before: ArticleDoc, op: Operation): boolean {
+  if ('claimId' in op && op.type !== 'claim.delete') return before.claims.some((c) => c.id === op.claimId)
+  return true
+}
+
+// —— Changes made here and now ——
+
+/**
+ * Refuses a change that does not fit the document as it is: made against an older state (`previous` values), about a
+ * claim, note or source that no longer exists, or a claim that does not match the text. Throws a FactmarkError with a
+ * message fit to show as it is. The document folds whatever comes; this is the guard for the one making the change.
+ */
+export function checkFits(doc: ArticleDoc, op: OperationBody): void {
+  const claim = 'claimId' in op ? (doc.claims.find((c) => c.id === op.claimId) ?? notFound('claim')) : undefined
+  switch (op.type) {
+    case 'article.create':
+    case 'article.snapshot':
+      throw new FactmarkError('forbidden', 'An article is created by importing it; its whole state cannot be replaced.')
+    case 'article.rename':
+      return expectSame(doc.article.title, op.previous, 'the title')
+    case 'claim.create': {
+      const { start, end } = op.claim.position
+      if (doc.claims.some((c) => c.id === op.claim.id)) conflict('That claim is already there.')
+      if (!(start < end && end <= doc.article.text.length) || doc.article.text.slice(start, end) !== op.claim.quote.exact) {
+        throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position.')
+      }
+      return
+    }
+    case 'claim.delete':
+      return
+    case 'claim.setVerdict':
+      return expectSame(claim!.verdict, op.previous, 'the verdict')
+    case 'claim.setConclusion':
+      return expectSame(claim!.conclusion, op.previous, 'the conclusion')
+    case 'claim.setClaimant':
+      return expectSame(claim!.claimant, op.previous, 'the claimant')
+    case 'claim.setTags':
+      return expectSame(claim!.tags.join('\u0000'), op.previous.join('\u0000'), 'the tags')
+    case 'claim.addNote':
+      if (claim!.notes.some((n) => n.id === op.note.id)) conflict('That note is already there.')
+      return
+    case 'claim.editNote': {
+      const note = claim!.notes.find((n) => n.id === op.noteId) ?? notFound('note')
+      return expectSame(note.text, op.previous, 'the note')
+    }
+    case 'claim.deleteNote':
+      if (!claim!.notes.some((n) => n.id === op.note.id)) notFound('note')
+      return
+    case 'claim.addSource': {
+      const link = checkSourceUrl(op.source.url)
+      if (!link.ok) throw new FactmarkError('unsafe-url', link.message)
+      if (claim!.sources.some((s) => s.id === op.source.id)) conflict('That source is already there.')
+      return
+    }
+    case 'claim.deleteSource':
+      if (!claim!.sources.some((s) => s.id === op.source.id)) notFound('source')
+      return
+    case 'article.revise':
+      return expectSame(doc.article.text, op.previous.text, 'the article text')
+    case 'claim.placeAnchor': {
+      expectSame(JSON.stringify(placementOf(claim!)), JSON.stringify(op.from), 'where the claim sits')
+      const { to } = op
+      if (to.anchor?.status !== 'orphaned' && doc.article.text.slice(to.position.start, to.position.end) !== to.quote.exact) {
+        throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its new position.')
+      }
+      return
+    }
+  }
+}
+
+/** The change that undoes `op` (a body: main stamps it as a change of its own). */
+export function invert(op: OperationBody): OperationBody {
+  switch (op.type) {
+    case 'article.create':
+    case 'article.snapshot':
+      throw new FactmarkError('forbidden', 'Creating an article cannot be undone; move it to the trash instead.')
+    case 'article.rename':
+      return { type: op.type, title: op.previous, previous: op.title }
+    case 'claim.create':
+      return { type: 'claim.delete', claimId: op.claim.id, claim: op.claim }
+    case 'claim.delete':
+      return { type: 'claim.create', claim: op.claim }
+    case 'claim.setVerdict':
+      return {
+        type: op.type,
+        claimId: op.claimId,
+        verdict: op.previous,
+        previous: op.verdict,
+        ...(op.previousWording !== undefined ? { wording: op.previousWording } : {}),
+        ...(op.wording !== undefined ? { previousWording: op.wording } : {})
+      }
+    case 'claim.setConclusion':
+      return { type: op.type, claimId: op.claimId, conclusion: op.previous, previous: op.conclusion }
+    case 'claim.setClaimant':
+      return { type: op.type, claimId: op.claimId, claimant: op.previous, previous: op.claimant }
+    case 'claim.setTags':
+      return { type: op.type, claimId: op.claimId, tags: op.previous, previous: op.tags }
+    case 'claim.addNote':
+      return { type: 'claim.deleteNote', claimId: op.claimId, note: op.note }
+    case 'claim.deleteNote':
+      return { type: 'claim.addNote', claimId: op.claimId, note: op.note }
+    case 'claim.editNote':
+      return { type: op.type, claimId: op.claimId, noteId: op.noteId, text: op.previous, previous: op.text }
+    case 'claim.addSource':
+      return { type: 'claim.deleteSource', claimId: op.claimId, source: op.source }
+    case 'claim.deleteSource':
+      return { type: 'claim.addSource', claimId: op.claimId, source: op.source }
+    case 'article.revise':
+      return {
+        type: op.type,
+        text: op.previous.text,
+        blocks: op.previous.blocks,
+        ...(op.previous.links ? { links: op.previous.links } : {}),
+        previous: { text: op.text, blocks: op.blocks, ...(op.links ? { links: op.links } : {}) },
+        anchors: op.anchors.map((a) => ({ claimId: a.claimId, to: a.from, from: a.to }))
+      }
+    case 'claim.placeAnchor':
+      return { type: op.type, claimId: op.claimId, to: op.from, from: op.to }
+  }
+}
+
+/** What an operation is, without its stamp (the renderer's undo and redo send bodies again). */
+export function bodyOf(op: Operation): OperationBody {
+  const { id: _id, ts: _ts, replica: _replica, by: _by, name: _name, at: _at, rev: _rev, ...body } = op
+  return body as OperationBody
 }
 
 function expectSame<T>(actual: T, expected: T, what: string): void {

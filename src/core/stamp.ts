@@ -1,0 +1,60 @@
+// A change as main records it: the renderer's body, checked against the document and stamped with who, where and when.
+// Nothing the renderer says about authorship, time or what a change replaces is kept: main takes it from its own
+// document (previous values, snapshots of what is removed, the verdicts a new verdict replaces) and from itself.
+
+import { FactmarkError } from './errors'
+import type { ArticleDoc, Operation, OperationBody } from './model'
+import { checkFits, placementOf } from './ops'
+
+/** Who makes a change, where and when: everything of an operation's stamp but the revision, which the document gives. */
+export interface Stamp {
+  id: string
+  ts: string
+  replica: string
+  /** The reviewer's stable id, and what they are called now. */
+  by: string
+  name: string
+  at: string
+}
+
+/**
+ * The operation main stores for `body`: checked (checkFits: made against the current state, about things that exist),
+ * owned (a reviewer edits and deletes only their own notes), and stamped. Throws a FactmarkError that says why not.
+ */
+export function stampOperation(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Operation {
+  checkFits(doc, body) // against what the sender saw; then what the change replaces is taken from the document
+  return { ...fromDocument(doc, body, stamp), ...stamp, rev: doc.revision } as Operation
+}
+
+function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): OperationBody {
+  const claim = 'claimId' in body ? doc.claims.find((c) => c.id === body.claimId) : undefined
+  switch (body.type) {
+    case 'claim.create':
+      return { ...body, claim: { ...body.claim, createdBy: stamp.by, createdAt: stamp.at, updatedAt: stamp.at, notes: body.claim.notes.map((n) => ({ ...n, by: stamp.by, at: stamp.at })), sources: body.claim.sources.map((s) => ({ ...s, by: stamp.by, at: stamp.at })) } }
+    case 'claim.delete':
+      return claim ? { ...body, claim } : body
+    case 'claim.setVerdict':
+      return claim ? { ...body, seen: (claim.verdicts ?? []).map((v) => v.op) } : body
+    case 'claim.addNote':
+      return { ...body, note: { ...body.note, by: stamp.by, at: stamp.at } }
+    case 'claim.editNote':
+    case 'claim.deleteNote': {
+      const noteId = body.type === 'claim.editNote' ? body.noteId : body.note.id
+      const note = claim?.notes.find((n) => n.id === noteId)
+      if (note && note.by !== stamp.by) {
+        throw new FactmarkError('forbidden', `That note is ${doc.people[note.by] ?? note.by}'s; only its author can change it.`)
+      }
+      return body.type === 'claim.deleteNote' && note ? { ...body, note } : body
+    }
+    case 'claim.addSource':
+      return { ...body, source: { ...body.source, by: stamp.by, at: stamp.at } }
+    case 'claim.deleteSource': {
+      const source = claim?.sources.find((s) => s.id === body.source.id)
+      return source ? { ...body, source } : body
+    }
+    case 'claim.placeAnchor':
+      return claim ? { ...body, from: placementOf(claim) } : body
+    default:
+      return body
+  }
+}
