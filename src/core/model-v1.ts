@@ -2,7 +2,7 @@
 // an operation carried who (a display name) and when (main's wall clock), and nothing else of identity or order.
 import { z } from 'zod'
 import { MAX_CLAIMANT_CHARS, MAX_CONCLUSION_CHARS, MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS } from './limits'
-import { Article, ArticleLink, Block, Claim, ClaimPlacement, Id, IsoTime, Note, Source, Verdict } from './model'
+import { Article, ArticleLink, Block, Claim, ClaimPlacement, Id, IsoTime, Note, Source, Verdict, VerdictLabels } from './model'
 
 /**
  * Every change is an operation: plain JSON with who (`by`) and when (`at`). Each carries what its inverse needs
@@ -55,3 +55,18 @@ export const ArticleDocV1 = z.object({
   log: z.array(OperationV1)
 })
 export type ArticleDocV1 = z.infer<typeof ArticleDocV1>
+
+/** workspace.json of version 1: one reviewer name for everyone using the folder. */
+export const WorkspaceSettingsV1 = z.object({
+  format: z.literal('factmark-workspace'),
+  version: z.literal(1),
+  reviewer: z.string().nullable(),
+  organisation: z.string(),
+  /** Where published reports live; ClaimReview `url`s point into it. Added after version 1 shipped, hence the default. */
+  claimReviewBaseUrl: z.string().default(''),
+  /** Set once the sample articles went in (or the workspace had articles of its own), so they come only once. */
+  seeded: z.boolean().optional(),
+  verdictLabels: VerdictLabels,
+  createdAt: IsoTime
+})
+export type WorkspaceSettingsV1 = z.infer<typeof WorkspaceSettingsV1>

@@ -292,16 +292,24 @@ export const VerdictLabels = z.object({
   unverifiable: z.string()
 })
 
+/** A reviewer of this workspace: a stable id (in every operation they make) and the name they go by now. */
+export const Reviewer = z.object({ id: Id, name: z.string().trim().min(1).max(MAX_REVIEWER_NAME_CHARS) })
+export type Reviewer = z.infer<typeof Reviewer>
+
+/**
+ * A workspace's settings (version 2). Who is reviewing is not here: that belongs to each machine account (the store's
+ * identities), so colleagues sharing a folder each have their own.
+ */
 export const WorkspaceSettings = z.object({
   format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(1),
-  reviewer: z.string().nullable(),
+  version: z.literal(2),
   organisation: z.string(),
-  /** Where published reports live; ClaimReview `url`s point into it. Added after version 1 shipped, hence the default. */
-  claimReviewBaseUrl: z.string().default(''),
+  /** Where published reports live; ClaimReview `url`s point into it. */
+  claimReviewBaseUrl: z.string(),
   /** Set once the sample articles went in (or the workspace had articles of its own), so they come only once. */
   seeded: z.boolean().optional(),
   verdictLabels: VerdictLabels,
+  reviewers: z.array(Reviewer),
   createdAt: IsoTime
 })
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>
