@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { channels } from '../../src/core/api'
+import { forwardWorkspaceEvents } from '../../src/main/events'
 import { createHandlers } from '../../src/main/handlers'
 import { openServices } from '../../src/main/services'
 import { CHROMIUM_ARGS, chromiumExecutable, detectMode, projectRoot, type AppMode } from './mode'
@@ -151,13 +152,29 @@ async function launchInChromium(
   for (const channel of channels) {
     await context.exposeBinding(`__factmark_${channel}`, (_source, arg: unknown) => handlers[channel](arg))
   }
+  // The same window.factmark as the preload builds: the channels, and `on` for main's events (delivered below).
   await context.addInitScript((names: string[]) => {
     const bindings = window as unknown as Record<string, (arg: unknown) => Promise<unknown>>
-    const api = Object.fromEntries(names.map((name) => [name, (arg?: unknown) => bindings[`__factmark_${name}`]!(arg)]))
+    const listeners = new Map<string, Set<(payload: unknown) => void>>()
+    Object.defineProperty(window, '__factmarkEmit', {
+      value: (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload))
+    })
+    const api = {
+      ...Object.fromEntries(names.map((name) => [name, (arg?: unknown) => bindings[`__factmark_${name}`]!(arg)])),
+      on(event: string, listener: (payload: unknown) => void) {
+        const set = listeners.get(event) ?? new Set()
+        listeners.set(event, set)
+        set.add(listener)
+        return () => void set.delete(listener)
+      }
+    }
     Object.defineProperty(window, 'factmark', { value: Object.freeze(api), enumerable: true })
   }, channels)
   const page = await context.newPage()
   const pageErrors = watchErrors(page)
+  const stopEvents = forwardWorkspaceEvents(services.workspace, (event, payload) => {
+    void page.evaluate(({ event, payload }) => (window as unknown as { __factmarkEmit: (e: string, p: unknown) => void }).__factmarkEmit(event, payload), { event, payload }).catch(() => {})
+  })
   await page.goto(chromiumMode.rendererUrl)
   return {
     page,
@@ -166,6 +183,10 @@ async function launchInChromium(
     pageErrors,
     openedExternally: async () => [...openedExternally],
     exportsDir,
-    close: () => context.close()
+    close: async () => {
+      stopEvents()
+      await context.close()
+      await services.workspace.close()
+    }
   }
 }

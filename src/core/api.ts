@@ -1,7 +1,7 @@
 // The IPC contract: one table, channel → schema of its argument and of its result.
 // The preload builds `window.factmark` from it; main's handlers validate against it.
 import { z } from 'zod'
-import { ArticleDoc, ArticleSummary, IsoTime, Operation, WorkspaceSettings } from './model'
+import { ArticleDoc, ArticleSummary, IsoTime, Operation, OperationBody, Reviewer, WorkspaceSettings } from './model'
 import type { Result } from './errors'
 import { MAX_FILE_NAME_CHARS, MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from './limits'
 
@@ -19,7 +19,11 @@ export type StoreProblem = z.infer<typeof StoreProblem>
 export const WorkspaceInfo = z.object({
   dir: z.string(),
   settings: WorkspaceSettings,
-  problems: z.array(StoreProblem)
+  /** Who is reviewing on this machine account; null until they give their name. */
+  me: Reviewer.nullable(),
+  problems: z.array(StoreProblem),
+  /** Why the workspace opens read-only (written by a newer Factmark), or null. */
+  readOnly: z.string().nullable()
 })
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>
 
@@ -48,9 +52,9 @@ export const contract = {
     input: z.object({ articleId: z.string().min(1), source: ArticleSource }),
     output: z.object({ op: Operation, summary: ArticleSummary, counts: z.object({ anchored: z.number(), moved: z.number(), orphaned: z.number() }) })
   },
-  /** Applies one operation (main stamps who and when) and returns it as stored. */
+  /** Applies one change (main checks it and stamps who, where and when) and returns the operation as stored. */
   applyOperation: {
-    input: z.object({ articleId: z.string().min(1), op: Operation }),
+    input: z.object({ articleId: z.string().min(1), op: OperationBody }),
     output: z.object({ op: Operation, summary: ArticleSummary })
   },
   /** Changes workspace settings: who is reviewing, and what reports say about who publishes them. */
@@ -65,7 +69,7 @@ export const contract = {
         .refine((url) => url === '' || /^https?:\/\/[^\s]+$/.test(url), 'the report address must start with https:// or http://')
         .optional()
     }),
-    output: WorkspaceSettings
+    output: WorkspaceInfo
   },
   /** Writes a report of one article; main asks where to save it. */
   exportReport: {
@@ -96,6 +100,22 @@ export const contract = {
   purgeArticle: { input: z.object({ id: z.string().min(1) }), output: z.object({ id: z.string() }) }
 } as const
 
+/**
+ * What main tells the window without being asked: another writer (the CLI, a synced folder, a colleague) changed an
+ * article, the list of articles, or the settings. The preload delivers them to `window.factmark.on(event, listener)`.
+ */
+export const events = {
+  articleChanged: z.object({ doc: ArticleDoc }),
+  articlesChanged: z.object({ articles: z.array(ArticleSummary), trash: z.array(TrashedArticle) }),
+  workspaceChanged: WorkspaceInfo
+} as const
+export type Events = typeof events
+export type EventName = keyof Events
+export const eventNames = Object.keys(events) as EventName[]
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+/** The one IPC channel events travel on. */
+export const EVENT_CHANNEL = 'factmark:event'
+
 export type Contract = typeof contract
 export type Channel = keyof Contract
 export const channels = Object.keys(contract) as Channel[]
@@ -103,9 +123,12 @@ export const channels = Object.keys(contract) as Channel[]
 export type Input<C extends Channel> = z.input<Contract[C]['input']>
 export type Output<C extends Channel> = z.output<Contract[C]['output']>
 
-/** What `window.factmark` offers the renderer: one async function per channel. */
+/** What `window.factmark` offers the renderer: one async function per channel, and `on` for main's events. */
 export type FactmarkApi = {
   [C in Channel]: Input<C> extends undefined ? () => Promise<Result<Output<C>>> : (arg: Input<C>) => Promise<Result<Output<C>>>
+} & {
+  /** Listens to one of main's events; returns the function that stops listening. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
 
 /** The same functions as main implements them: they accept anything and validate it. */

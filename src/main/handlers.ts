@@ -5,11 +5,11 @@ import { writeFileDurably } from './workspace/durable-write'
 import { FactmarkError, type Result } from '../core/errors'
 import { describeInvalidInput, internalFailureMessage } from '../core/input-messages'
 import { checkSourceUrl } from '../core/links'
-import { summarize, type ArticleDoc, type Operation } from '../core/model'
-import { restamp } from '../core/ops'
+import { summarize } from '../core/model'
 import { countRevision, reviseArticle } from '../core/revise'
 import { readArticleSource } from './read-source'
 import type { Workspace } from './workspace/workspace'
+import { workspaceInfo } from './workspace-info'
 
 export interface Services {
   workspace: Workspace
@@ -29,25 +29,30 @@ export function createHandlers(services: Services): Handlers {
   const { workspace } = services
   const now = services.now ?? (() => new Date())
 
+  const info = () => workspaceInfo(workspace)
+
   const implementations: { [C in Channel]: (arg: z.output<(typeof contract)[C]['input']>) => Promise<Output<C>> | Output<C> } = {
-    getWorkspace: () => ({ dir: workspace.dir, settings: workspace.settings(), problems: workspace.problems() }),
+    getWorkspace: info,
     listArticles: () => workspace.listArticles(),
     getArticle: ({ id }) => workspace.getArticle(id),
     importArticle: async (source) => workspace.createArticle(await readArticleSource(source)),
     updateArticle: async ({ articleId, source }) => {
       const next = await readArticleSource(source)
-      const doc = workspace.getArticle(articleId)
-      const op = reviseArticle(doc, next.body, workspace.reviewer(), now().toISOString())
-      const updated = await workspace.applyOperation(articleId, op)
-      return { op, summary: summarize(updated), counts: countRevision(op) }
+      // The revision is worked out in the article's turn, against its latest state: a claim marked while the new text
+      // was being read is placed on it too.
+      const { op, doc } = await workspace.applyOperation(articleId, (latest) => reviseArticle(latest, next.body))
+      if (op.type !== 'article.revise') throw new FactmarkError('internal', 'The update was not recorded as a new version of the text.')
+      return { op, summary: summarize(doc), counts: countRevision(op) }
     },
     applyOperation: async ({ articleId, op }) => {
-      const stamped = restamp(op, workspace.reviewer(), now().toISOString())
-      checkNoteOwnership(workspace.getArticle(articleId), stamped, workspace.reviewer())
-      const doc = await workspace.applyOperation(articleId, stamped)
-      return { op: stamped, summary: summarize(doc) }
+      const stored = await workspace.applyOperation(articleId, op)
+      return { op: stored.op, summary: summarize(stored.doc) }
     },
-    updateSettings: (changes) => workspace.updateSettings(changes),
+    updateSettings: async ({ reviewer, ...changes }) => {
+      if (reviewer !== undefined) await workspace.setMyName(reviewer)
+      if (changes.organisation !== undefined || changes.claimReviewBaseUrl !== undefined) await workspace.updateSettings(changes)
+      return info()
+    },
     exportReport: async ({ articleId, format, choices }) => {
       const doc = workspace.getArticle(articleId)
       const path = await services.chooseSavePath(exportFileName(doc.article.title, format), format)
@@ -63,14 +68,7 @@ export function createHandlers(services: Services): Handlers {
       return { opened: link.url }
     },
     renameArticle: async ({ id, title }) => {
-      const previous = workspace.getArticle(id).article.title
-      const doc = await workspace.applyOperation(id, {
-        type: 'article.rename',
-        by: workspace.reviewer(),
-        at: now().toISOString(),
-        title,
-        previous
-      })
+      const { doc } = await workspace.applyOperation(id, (latest) => ({ type: 'article.rename', title, previous: latest.article.title }))
       return summarize(doc)
     },
     deleteArticle: ({ id }) => workspace.trashArticle(id),
@@ -101,17 +99,6 @@ export function createHandlers(services: Services): Handlers {
     }
   }
   return handlers as Handlers
-}
-
-/** Reviewers edit and delete their own notes only. */
-function checkNoteOwnership(doc: ArticleDoc, op: Operation, reviewer: string): void {
-  const note =
-    op.type === 'claim.addNote' || op.type === 'claim.deleteNote' ? op.note
-    : op.type === 'claim.editNote' ? doc.claims.find((c) => c.id === op.claimId)?.notes.find((n) => n.id === op.noteId)
-    : undefined
-  if (note && note.by !== reviewer) {
-    throw new FactmarkError('forbidden', `That note is ${note.by}'s; only its author can change it.`)
-  }
 }
 
 function failure(code: FactmarkError['code'], message: string): Result<never> {

@@ -2,6 +2,8 @@ import { app, BrowserWindow, dialog } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { FactmarkError } from '../../core/errors'
+import { EVENT_CHANNEL } from '../../core/api'
+import { forwardWorkspaceEvents } from '../events'
 import { createHandlers } from '../handlers'
 import { resolveWorkspaceDir } from '../workspace/location'
 import { openServices } from '../services'
@@ -50,10 +52,27 @@ async function start(): Promise<void> {
     serveRenderer(paths.renderer)
     registerIpcHandlers(createHandlers(services))
     installMenu()
-    createMainWindow(paths.preload)
+    const window = createMainWindow(paths.preload)
+    forwardWorkspaceEvents(services.workspace, (event, payload) => {
+      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, { event, payload })
+    })
+    // Another writer may have changed something while the window was in the background; the watcher usually has it already.
+    window.on('focus', () => void services.workspace.refresh())
+    closeOnQuit(services.workspace)
   } catch (error) {
     fail(error)
   }
+}
+
+/** Final checkpoints written and the workspace's lock released before the app goes. */
+function closeOnQuit(workspace: { close(): Promise<void> }): void {
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (closing) return
+    closing = true
+    event.preventDefault()
+    void workspace.close().finally(() => app.quit())
+  })
 }
 
 /** The reason in words when Factmark knows it (a FactmarkError); otherwise a sentence, with the details in the log. */

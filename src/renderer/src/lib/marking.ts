@@ -1,6 +1,6 @@
 import { createSelectors } from '../../../core/anchoring/selectors'
 import { newId } from '../../../core/ids'
-import type { Operation } from '../../../core/model'
+import type { OperationBody } from '../../../core/model'
 import type { Span } from '../../../core/sentences'
 import { notices } from '../state/notices.svelte'
 import { reader } from '../state/reader.svelte'
@@ -33,12 +33,11 @@ export async function markSelection(session: ReviewSession): Promise<void> {
   if (stored && marked && current?.start === marked.start && current.end === marked.end) reader.clearSelection()
 }
 
-export function newClaimOperation(text: string, span: Span, by: string, at: string): Operation {
+/** A new claim over `span`. Who made it and when are main's to say: `by` and `at` here only fill the shape. */
+export function newClaimOperation(text: string, span: Span, by: string, at: string): OperationBody {
   const { quote, position } = createSelectors(text, span.start, span.end)
   return {
     type: 'claim.create',
-    by,
-    at,
     claim: {
       id: newId(),
       quote,

@@ -1,5 +1,5 @@
 import type { ArticleSource, TrashedArticle, WorkspaceInfo } from '../../../core/api'
-import type { ArticleSummary } from '../../../core/model'
+import { summarize, type ArticleSummary } from '../../../core/model'
 import { revisionSummary } from '../../../core/placement-words'
 import { unwrap } from '../lib/factmark'
 import { notices } from './notices.svelte'
@@ -19,11 +19,34 @@ class Library {
   /** Undo and redo per article, for as long as the app runs: opening another article and coming back keeps them. */
   readonly #histories = new Map<string, UndoHistory>()
 
+  /** Who is reviewing on this machine account: their name, and the id every change of theirs carries. */
   get reviewer(): string | null {
-    return this.workspace?.settings.reviewer ?? null
+    return this.workspace?.me?.name ?? null
+  }
+
+  get reviewerId(): string | null {
+    return this.workspace?.me?.id ?? null
+  }
+
+  /** What other writers change (the CLI, a synced folder, a colleague) comes in while the app runs. */
+  #listening = false
+  #listen(): void {
+    if (this.#listening) return
+    this.#listening = true
+    window.factmark.on('articleChanged', ({ doc }) => {
+      if (this.session?.doc.article.id === doc.article.id) this.session.takeIn(doc)
+      this.#updateSummary(summarize(doc))
+    })
+    window.factmark.on('articlesChanged', ({ articles, trash }) => {
+      this.articles = articles
+      this.trash = trash
+      if (this.session && !articles.some((a) => a.id === this.session?.doc.article.id)) this.session = null
+    })
+    window.factmark.on('workspaceChanged', (info) => (this.workspace = info))
   }
 
   async load(): Promise<void> {
+    this.#listen()
     this.loading = true
     try {
       const api = window.factmark
@@ -70,8 +93,7 @@ class Library {
   /** Saves settings; resolves with why they were refused (for the dialog to show beside its fields), or null. */
   async updateSettings(changes: { reviewer?: string; organisation?: string; claimReviewBaseUrl?: string }): Promise<string | null> {
     try {
-      const settings = await unwrap(window.factmark.updateSettings(changes))
-      if (this.workspace) this.workspace = { ...this.workspace, settings }
+      this.workspace = await unwrap(window.factmark.updateSettings(changes))
       return null
     } catch (error) {
       return (error as Error).message

@@ -1,5 +1,5 @@
-import type { ArticleDoc, Claim, Operation, Verdict } from '../../../core/model'
-import { apply, invert, restamp } from '../../../core/ops'
+import type { ArticleDoc, Claim, Operation, OperationBody, Verdict } from '../../../core/model'
+import { apply, applyAll, bodyOf, invert } from '../../../core/ops'
 import { needsLook } from '../../../core/progress'
 import { claimMatches } from '../lib/history'
 import { unwrap, type CallError } from '../lib/factmark'
@@ -83,7 +83,7 @@ export class ReviewSession {
    * turn comes, against the document as it is then: keys pressed in quick succession act in order.
    * A builder may return null when, by then, there is nothing to do.
    */
-  run(build: (by: string, at: string) => Operation | null, options: RunOptions = {}): Promise<boolean> {
+  run(build: (by: string, at: string) => OperationBody | null, options: RunOptions = {}): Promise<boolean> {
     return this.#enqueue(async () => {
       const by = await this.reviewer()
       const op = by && build(by, new Date().toISOString())
@@ -99,7 +99,7 @@ export class ReviewSession {
       const op = history.undo.at(-1)
       const by = op && (await this.reviewer())
       if (!op || !by) return
-      if (await this.#send(invert(op, by, new Date().toISOString()))) {
+      if (await this.#send(invert(bodyOf(op)))) {
         history.undo = history.undo.slice(0, -1)
         history.redo = [...history.redo, op]
         notices.show(`Undone: ${undoLabel(op)}`)
@@ -113,7 +113,7 @@ export class ReviewSession {
       const op = history.redo.at(-1)
       const by = op && (await this.reviewer())
       if (!op || !by) return
-      const stored = await this.#send(restamp(op, by, new Date().toISOString()))
+      const stored = await this.#send(bodyOf(op))
       if (stored) {
         history.redo = history.redo.slice(0, -1)
         history.undo = [...history.undo, stored]
@@ -157,7 +157,20 @@ export class ReviewSession {
     return next
   }
 
-  async #send(op: Operation, options: RunOptions = {}): Promise<Operation | null> {
+  /**
+   * A newer state of the article from main (another writer's changes). Changes of ours that main has stored but that
+   * the event was made without are kept: the same fold gives the same document whatever the order.
+   */
+  takeIn(doc: ArticleDoc): void {
+    const known = new Set(doc.log.map((op) => op.id))
+    const ours = this.doc.log.filter((op) => !known.has(op.id))
+    const next = ours.length ? applyAll(doc, ours) : doc
+    this.onApplied?.(next, this.selectedId)
+    this.#setDoc(next)
+    if (this.selectedId && !next.claims.some((c) => c.id === this.selectedId)) this.selectedId = null
+  }
+
+  async #send(op: OperationBody, options: RunOptions = {}): Promise<Operation | null> {
     this.busy = true
     try {
       const { op: stored, summary } = await unwrap(window.factmark.applyOperation({ articleId: this.doc.article.id, op: $state.snapshot(op) }))
