@@ -1,28 +1,20 @@
 import { existsSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { withWebScheme } from '../core/links'
-import { userInfo } from 'node:os'
 import { FactmarkError } from '../core/errors'
 import { countRevision, reviseArticle } from '../core/revise'
 import { importFile } from '../main/import/import-file'
 import { importUrl } from '../main/import/url'
-import { resolveWorkspaceDir } from '../main/workspace/location'
 import { resolve } from 'node:path'
-import type { ArticleSummary } from '../core/model'
 import { MAX_TITLE_CHARS } from '../core/limits'
 import { revisionSummary } from '../core/placement-words'
-import type { TrashedArticle } from '../main/workspace/workspace'
 import { chromiumPrinter } from '../main/export/chromium-pdf'
 import { parseExportFormat, renderReport, reportOptions } from '../main/export/render-report'
 import { claimReviewOmissions } from '../core/report/claimreview'
 import { writeFileDurably } from '../main/workspace/durable-write'
-import { openWorkspace } from '../main/workspace/workspace'
+import { claimCommand, claimsCommand } from './claims'
+import { UsageError, findArticle, findTrashed, open, openedBy, parse, type CliIo } from './common'
 
-export interface CliIo {
-  out: (line: string) => void
-  err: (line: string) => void
-  env: NodeJS.ProcessEnv
-}
+export type { CliIo } from './common'
 
 const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR
 
@@ -37,6 +29,13 @@ const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR
   trash                         one line per trashed article: id, title, claims, when it was deleted
   restore ARTICLE               bring an article back from the trash
   purge ARTICLE                 remove a trashed article from disk for good
+  claim add ARTICLE --quote TEXT [--occurrence N] [--verdict V] [--note TEXT]
+            [--source URL [--source-title TITLE] [--stance supports|refutes|context]]
+      mark a claim on the words TEXT (the Nth time they occur, when they occur more than once); prints its id
+  claim set ARTICLE CLAIM (--verdict V | --conclusion TEXT | --claimant TEXT | --tags a,b)
+  claim note ARTICLE CLAIM TEXT add a note to a claim
+  claims ARTICLE [--json]       one line per claim: id, verdict, quote (and reviewers who disagree)
+      V is verified | disputed | needs-context | unverifiable | unreviewed
   export ARTICLE --format FORMAT --out FILE [options]
       FORMAT    html | pdf | md | csv | w3c | claimreview
       options   --no-unreviewed  --no-notes  --history  --claims-only  --bom (CSV for Excel)
@@ -45,10 +44,18 @@ const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR
 ARTICLE is an article's id, or words of its title that match exactly one article.
 The workspace may also be given as FACTMARK_WORKSPACE=DIR. Errors are one line on stderr, with a non-zero exit.`
 
-class UsageError extends Error {}
 
 /** Runs one CLI command; returns the exit code. Errors are one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await runCommand(argv, io)
+  } finally {
+    for (const workspace of openedBy.get(io) ?? []) await workspace.close().catch(() => {})
+    openedBy.delete(io)
+  }
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv
     switch (command) {
@@ -70,6 +77,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await restoreCommand(rest, io)
       case 'purge':
         return await purgeCommand(rest, io)
+      case 'claim':
+        return await claimCommand(rest, io)
+      case 'claims':
+        return await claimsCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':
@@ -117,8 +128,8 @@ async function updateCommand(args: string[], io: CliIo): Promise<number> {
   const workspace = await open(values.workspace, io)
   const { id } = findArticle(workspace.listArticles(), positionals[0]!)
   const next = await readFileOrUrl(positionals[1]!)
-  const op = reviseArticle(workspace.getArticle(id), next.body, workspace.reviewer(), new Date().toISOString())
-  await workspace.applyOperation(id, op)
+  const { op } = await workspace.applyOperation(id, (latest) => reviseArticle(latest, next.body))
+  if (op.type !== 'article.revise') throw new FactmarkError('internal', 'the update was not recorded as a new version of the text')
   io.out(revisionSummary(countRevision(op)))
   return 0
 }
@@ -131,9 +142,8 @@ async function renameCommand(args: string[], io: CliIo): Promise<number> {
   if (title.length > MAX_TITLE_CHARS) throw new UsageError(`a title can be at most ${MAX_TITLE_CHARS} characters; this one has ${title.length}`)
   const workspace = await open(values.workspace, io)
   const { id } = findArticle(workspace.listArticles(), positionals[0]!)
-  const previous = workspace.getArticle(id).article.title
-  if (previous !== title) {
-    await workspace.applyOperation(id, { type: 'article.rename', by: workspace.reviewer(), at: new Date().toISOString(), title, previous })
+  if (workspace.getArticle(id).article.title !== title) {
+    await workspace.applyOperation(id, (latest) => ({ type: 'article.rename', title, previous: latest.article.title }))
   }
   io.out(`${id}\t${title}`)
   return 0
@@ -213,47 +223,4 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const omitted = format === 'claimreview' ? claimReviewOmissions(doc, options).message : ''
   if (omitted) io.err(`factmark: note: ${omitted}.`)
   return 0
-}
-
-/** An article by id, or by words of its title when exactly one title contains them. */
-function findArticle(articles: ArticleSummary[], query: string): ArticleSummary {
-  return findByIdOrTitle(articles, query, 'factmark list')
-}
-
-function findTrashed(trash: TrashedArticle[], query: string): TrashedArticle {
-  return findByIdOrTitle(trash, query, 'factmark trash')
-}
-
-function findByIdOrTitle<T extends { id: string; title: string }>(items: T[], query: string, lister: string): T {
-  const byId = items.find((a) => a.id === query)
-  if (byId) return byId
-  const needle = query.trim().toLocaleLowerCase()
-  const matches = needle ? items.filter((a) => a.title.toLocaleLowerCase().includes(needle)) : []
-  const shown = query.length > 80 ? `${query.slice(0, 79)}…` : query
-  const where = lister === 'factmark trash' ? 'in the trash' : 'in the workspace'
-  if (matches.length === 1) return matches[0]!
-  if (matches.length === 0) throw new FactmarkError('not-found', `no article ${where} with the id or title "${shown}" (${lister} shows them)`)
-  throw new FactmarkError('invalid-argument', `"${shown}" matches ${matches.length} articles; use an id (${lister} shows them)`)
-}
-
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true })
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!)
-  }
-}
-
-async function open(workspaceArg: string | undefined, io: CliIo) {
-  const dir = resolveWorkspaceDir(workspaceArg ? ['--workspace', workspaceArg] : [], io.env, '')
-  if (!dir) throw new UsageError('no workspace: pass --workspace DIR or set FACTMARK_WORKSPACE')
-  return openWorkspace(dir, { fallbackReviewer: safeUserName() })
-}
-
-function safeUserName(): string | undefined {
-  try {
-    return userInfo().username
-  } catch {
-    return undefined
-  }
 }
