@@ -19,14 +19,19 @@ export { compareClaims, placementFor, placementOf } from './placement'
 
 type Op<T extends Operation['type']> = Extract<Operation, { type: T }>
 
-/** The document made by a set of operations (in any order; duplicates by id count once). The first must create it. */
+/**
+ * The document made by a set of operations (in any order; an id counts once). It starts at the first creation; an
+ * operation that sorts before it (a writer whose clock was far behind, a log edited by hand) is applied just after it,
+ * so that nothing fails and nothing is dropped. Throws only for a set without any creation.
+ */
 export function fold(ops: readonly Operation[]): ArticleDoc {
   const sorted = uniqueSorted(ops)
-  const first = sorted[0]
-  if (!first || first.type !== 'article.create') throw new FactmarkError('io', 'This article’s history does not start with its creation; it cannot be opened.')
+  const first = sorted.find((op): op is Op<'article.create'> => op.type === 'article.create')
+  if (!first) throw new FactmarkError('io', 'This article’s history does not start with its creation; it cannot be opened.')
   let doc = genesis(first)
-  for (let i = 1; i < sorted.length; i++) doc = step(doc, sorted[i]!)
-  return doc
+  for (const op of sorted) if (op !== first) doc = step(doc, op)
+  // The log stays in order whatever was applied first, so that the next operation can go on top of it.
+  return sorted[0] === first ? doc : { ...doc, log: sorted }
 }
 
 /**
@@ -35,15 +40,19 @@ export function fold(ops: readonly Operation[]): ArticleDoc {
  * with it in place. One already in the log changes nothing.
  */
 export function apply(doc: ArticleDoc, op: Operation): ArticleDoc {
+  const known = doc.log.find((logged) => logged.id === op.id)
+  if (known) return compareStamps(known, op) <= 0 ? doc : fold([...doc.log, op])
   const last = doc.log.at(-1)
   if (!last || compareStamps(last, op) < 0) return step(doc, op)
-  if (doc.log.some((known) => known.id === op.id)) return doc
   return fold([...doc.log, op])
 }
 
 /** Several operations at once (a log read from disk, a batch from a server): one refold at most. */
 export function applyAll(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc {
-  const known = new Set(doc.log.map((op) => op.id))
+  const known = new Map(doc.log.map((op) => [op.id, op]))
+  // Two different operations under one id (a writer that reused its ids) both go into a refold, which keeps the same one
+  // whatever the order they came in.
+  if (ops.some((op) => known.has(op.id) && compareStamps(op, known.get(op.id)!) < 0)) return fold([...doc.log, ...ops])
   const fresh = uniqueSorted(ops.filter((op) => !known.has(op.id)))
   if (fresh.length === 0) return doc
   const last = doc.log.at(-1)
@@ -51,10 +60,10 @@ export function applyAll(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc
   return fresh.reduce(step, doc)
 }
 
+/** In fold order, each id once: of two operations with one id, the one that sorts first, whichever came first. */
 function uniqueSorted(ops: readonly Operation[]): Operation[] {
-  const byId = new Map<string, Operation>()
-  for (const op of ops) if (!byId.has(op.id)) byId.set(op.id, op)
-  return [...byId.values()].sort(compareStamps)
+  const seen = new Set<string>()
+  return [...ops].sort(compareStamps).filter((op) => !seen.has(op.id) && seen.add(op.id))
 }
 
 function genesis(op: Op<'article.create'>): ArticleDoc {
@@ -148,13 +157,22 @@ function onCurrentText(doc: ArticleDoc, rev: string, claim: Claim, to: ClaimPlac
   return to.verdictWording !== undefined ? { ...placed, verdictWording: to.verdictWording } : placed
 }
 
-/** A new text: the claims go where the revision placed them, when it was made against this text; else found again. */
+/**
+ * A new text: the claims go where the revision placed them, when it was made against this text and the claim is still
+ * where the revision found it; any other claim (made, re-attached or moved concurrently, or after a concurrent
+ * revision) is found again on the new text from where it is now.
+ */
 function revise(doc: ArticleDoc, op: Op<'article.revise'>): ArticleDoc {
   const next = { text: op.text, blocks: op.blocks, ...(op.links ? { links: op.links } : {}) }
-  const planned = op.rev === doc.revision ? new Map(op.anchors.map((a) => [a.claimId, a.to])) : new Map<string, ClaimPlacement>()
-  // Claims the revision did not know (made concurrently, or after a concurrent revision) are placed now.
-  const unknown = doc.claims.filter((c) => !planned.has(c.id))
-  if (unknown.length) for (const anchor of reviseArticle({ article: doc.article, claims: unknown }, next).anchors) planned.set(anchor.claimId, anchor.to)
+  const plans = op.rev === doc.revision ? new Map(op.anchors.map((a) => [a.claimId, a])) : new Map<string, Op<'article.revise'>['anchors'][number]>()
+  const planned = new Map<string, ClaimPlacement>()
+  const unplanned: Claim[] = []
+  for (const claim of doc.claims) {
+    const plan = plans.get(claim.id)
+    if (plan && JSON.stringify(plan.from) === JSON.stringify(placementOf(claim))) planned.set(claim.id, plan.to)
+    else unplanned.push(claim)
+  }
+  if (unplanned.length) for (const anchor of reviseArticle({ article: doc.article, claims: unplanned }, next).anchors) planned.set(anchor.claimId, anchor.to)
   const claims = doc.claims.map((c) => {
     const to = planned.get(c.id)!
     const fits = to.anchor?.status === 'orphaned' || op.text.slice(to.position.start, to.position.end) === to.quote.exact
@@ -215,6 +233,9 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
     case 'claim.create': {
       const { start, end } = op.claim.position
       if (doc.claims.some((c) => c.id === op.claim.id)) conflict('That claim is already there.')
+      // Undoing a delete: the claim comes back as it was removed (stamp.ts), for a text that may have changed since
+      // or where it was not found; the fold finds it again, as a revision would.
+      if (doc.log.some((logged) => logged.type === 'claim.delete' && logged.claimId === op.claim.id)) return
       if (!(start < end && end <= doc.article.text.length) || doc.article.text.slice(start, end) !== op.claim.quote.exact) {
         throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position.')
       }

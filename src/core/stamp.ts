@@ -3,7 +3,7 @@
 // document (previous values, snapshots of what is removed, the verdicts a new verdict replaces) and from itself.
 
 import { FactmarkError } from './errors'
-import type { ArticleDoc, Operation, OperationBody } from './model'
+import type { ArticleDoc, Claim, Note, Operation, OperationBody, Source } from './model'
 import { checkFits, placementOf } from './ops'
 
 /** Who makes a change, where and when: everything of an operation's stamp but the revision, which the document gives. */
@@ -19,7 +19,8 @@ export interface Stamp {
 
 /**
  * The operation main stores for `body`: checked (checkFits: made against the current state, about things that exist),
- * owned (a reviewer edits and deletes only their own notes), and stamped. Throws a FactmarkError that says why not.
+ * owned (a reviewer edits, deletes and brings back only their own notes), and stamped. Throws a FactmarkError that
+ * says why not.
  */
 export function stampOperation(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Operation {
   checkFits(doc, body) // against what the sender saw; then what the change replaces is taken from the document
@@ -29,25 +30,52 @@ export function stampOperation(doc: ArticleDoc, body: OperationBody, stamp: Stam
 function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): OperationBody {
   const claim = 'claimId' in body ? doc.claims.find((c) => c.id === body.claimId) : undefined
   switch (body.type) {
-    case 'claim.create':
-      return { ...body, claim: { ...body.claim, createdBy: stamp.by, createdAt: stamp.at, updatedAt: stamp.at, notes: body.claim.notes.map((n) => ({ ...n, by: stamp.by, at: stamp.at })), sources: body.claim.sources.map((s) => ({ ...s, by: stamp.by, at: stamp.at })) } }
+    case 'claim.create': {
+      // Undoing a delete brings the claim back as it was removed, its authors and times with it (not the undoer's).
+      const removed = lastRemoved(doc, (op) => (op.type === 'claim.delete' && op.claimId === body.claim.id ? op.claim : undefined))
+      if (removed) return { ...body, claim: removed }
+      const { verdicts: _claimed, ...claim } = body.claim
+      return {
+        ...body,
+        claim: {
+          ...claim,
+          // A verdict given with the claim is this reviewer's, whatever the sender said.
+          ...(claim.verdict !== 'unreviewed' ? { verdicts: [{ op: stamp.id, by: stamp.by, verdict: claim.verdict }] } : {}),
+          createdBy: stamp.by,
+          createdAt: stamp.at,
+          updatedAt: stamp.at,
+          notes: claim.notes.map((n) => ({ ...n, by: stamp.by, at: stamp.at })),
+          sources: claim.sources.map((s) => ({ ...s, by: stamp.by, at: stamp.at }))
+        }
+      }
+    }
     case 'claim.delete':
       return claim ? { ...body, claim } : body
-    case 'claim.setVerdict':
-      return claim ? { ...body, seen: (claim.verdicts ?? []).map((v) => v.op) } : body
-    case 'claim.addNote':
+    case 'claim.setVerdict': {
+      if (!claim) return body
+      // The words the replaced verdict was given for, so that undo gives them back.
+      const { previousWording: _sent, ...rest } = body
+      return { ...rest, seen: (claim.verdicts ?? []).map((v) => v.op), ...(claim.verdictWording !== undefined ? { previousWording: claim.verdictWording } : {}) }
+    }
+    case 'claim.addNote': {
+      const removed = lastRemoved(doc, (op) => (op.type === 'claim.deleteNote' && op.claimId === body.claimId && op.note.id === body.note.id ? op.note : undefined))
+      if (removed) {
+        if (removed.by !== stamp.by) throw notYours(doc, removed, 'bring it back')
+        return { ...body, note: removed }
+      }
       return { ...body, note: { ...body.note, by: stamp.by, at: stamp.at } }
+    }
     case 'claim.editNote':
     case 'claim.deleteNote': {
       const noteId = body.type === 'claim.editNote' ? body.noteId : body.note.id
       const note = claim?.notes.find((n) => n.id === noteId)
-      if (note && note.by !== stamp.by) {
-        throw new FactmarkError('forbidden', `That note is ${doc.people[note.by] ?? note.by}'s; only its author can change it.`)
-      }
+      if (note && note.by !== stamp.by) throw notYours(doc, note, 'change it')
       return body.type === 'claim.deleteNote' && note ? { ...body, note } : body
     }
-    case 'claim.addSource':
-      return { ...body, source: { ...body.source, by: stamp.by, at: stamp.at } }
+    case 'claim.addSource': {
+      const removed = lastRemoved(doc, (op) => (op.type === 'claim.deleteSource' && op.claimId === body.claimId && op.source.id === body.source.id ? op.source : undefined))
+      return { ...body, source: removed ?? { ...body.source, by: stamp.by, at: stamp.at } }
+    }
     case 'claim.deleteSource': {
       const source = claim?.sources.find((s) => s.id === body.source.id)
       return source ? { ...body, source } : body
@@ -57,4 +85,17 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
     default:
       return body
   }
+}
+
+/** What the latest logged removal of something held (the snapshot an undo brings back), if it was ever removed. */
+function lastRemoved<T extends Claim | Note | Source>(doc: ArticleDoc, held: (op: Operation) => T | undefined): T | undefined {
+  for (let i = doc.log.length - 1; i >= 0; i--) {
+    const found = held(doc.log[i]!)
+    if (found) return found
+  }
+  return undefined
+}
+
+function notYours(doc: ArticleDoc, note: Note, what: string): FactmarkError {
+  return new FactmarkError('forbidden', `That note is ${doc.people[note.by] ?? note.by}'s; only its author can ${what}.`)
 }
