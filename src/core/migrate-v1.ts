@@ -4,7 +4,7 @@
 // log does not fold to exactly what the file held (a file edited by hand), a snapshot operation at its end says so and
 // sets the state the file had: nothing a reviewer saw is lost.
 
-import { formatHlc } from './clock'
+import { HybridClock } from './clock'
 import type { ArticleDocV1, OperationV1 } from './model-v1'
 import type { Article, ArticleDoc, Claim, Operation } from './model'
 import { fold } from './ops'
@@ -27,13 +27,14 @@ export function migrateV1(v1: ArticleDocV1): Operation[] {
   const ops: Operation[] = []
   const person = (name: string) => ({ by: reviewerIdForName(name || 'Unknown reviewer'), name: name || 'Unknown reviewer' })
   let counter = 0
-  let lastMs = 0
   let rev = `v1.${id}.0`
-  // In the log's order, whatever its clock said: a version-1 log is a sequence, and its times may go back.
+  // In the log's order, whatever its times said: a version-1 log is a sequence, and main's clock may have gone back. A
+  // clock fed the recorded times keeps that order (and never runs out of counter), the same on every machine.
+  let wall = 0
+  const clock = new HybridClock(() => wall)
   const stamp = (at: string, name: string) => {
-    const n = counter++
-    lastMs = Math.max(lastMs, Date.parse(at) || 0)
-    return { id: `v1.${id}.${n}`, ts: formatHlc(lastMs, n % 100_000), replica: V1_REPLICA, ...person(name), at, rev }
+    wall = Date.parse(at) || 0
+    return { id: `v1.${id}.${counter++}`, ts: clock.next(), replica: V1_REPLICA, ...person(name), at, rev }
   }
 
   ops.push({ type: 'article.create', article: originalArticle(v1), ...stamp(v1.article.createdAt, v1.article.createdBy), rev })
