@@ -1,145 +1,303 @@
 import { describe, expect, it } from 'vitest'
-import { ArticleDoc, Operation, type Claim } from '../src/core/model'
-import { apply, invert, replay } from '../src/core/ops'
-import { bodyFromPlainText } from '../src/core/plain-text'
 import { createSelectors } from '../src/core/anchoring/selectors'
+import { FactmarkError } from '../src/core/errors'
+import { ArticleDoc, Operation, type Claim, type Note, type OperationBody, type Source } from '../src/core/model'
+import { apply, bodyOf, checkFits, fold, invert, placementFor, placementOf } from '../src/core/ops'
+import { bodyFromPlainText } from '../src/core/plain-text'
 import { reviseArticle } from '../src/core/revise'
+import { act, created, make, writer, type Writer } from './core/stamping'
 
-const T0 = '2026-11-28T09:00:00.000Z'
-const at = (minute: number) => `2026-11-28T09:${String(minute).padStart(2, '0')}:00.000Z`
 const text = 'In January-June the trade soared almost 80% to make up $294.6 million.\nThe exports totaled $252.6 million.'
+const FORGED = 'r-forged'
+const LONG_AGO = '2000-01-01T00:00:00.000Z'
 
-function baseDoc(): ArticleDoc {
+function desk() {
+  const ana = writer('desk-ana', 'r-ana', 'Ana')
+  const ben = writer('desk-ben', 'r-ben', 'Ben', ana.wall.ms + 1)
   const body = bodyFromPlainText(text)
-  return ArticleDoc.parse({
-    format: 'factmark-article',
-    version: 1,
-    article: { id: 'article01', title: 'Trade', text: body.text, blocks: body.blocks, origin: { kind: 'paste' }, createdBy: 'Ana', createdAt: T0, updatedAt: T0 },
-    claims: [],
-    log: []
-  })
+  const doc = created(ana, { id: 'article01', title: 'Trade', text: body.text, blocks: body.blocks, origin: { kind: 'paste' } })
+  ben.clock.observe(doc.log[0]!.ts)
+  return { ana, ben, doc }
 }
 
-function claim(id: string, exact: string, minute = 1): Claim {
-  const start = baseDoc().article.text.indexOf(exact)
-  return {
-    id,
-    quote: { exact, prefix: '', suffix: '' },
-    position: { start, end: start + exact.length },
-    verdict: 'unreviewed',
-    conclusion: '',
-    claimant: '',
-    tags: [],
-    notes: [],
-    sources: [],
-    createdBy: 'Ana',
-    createdAt: at(minute),
-    updatedAt: at(minute)
-  }
+function claim(doc: ArticleDoc, id: string, exact: string): Claim {
+  const start = doc.article.text.indexOf(exact)
+  return { id, ...createSelectors(doc.article.text, start, start + exact.length), verdict: 'unreviewed', conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: FORGED, createdAt: LONG_AGO, updatedAt: LONG_AGO }
 }
 
-const note = { id: 'note0001', text: 'BelTA figure; check the customs data <b>first</b>, "quoted", with, commas\nand lines', by: 'Ana', at: at(4) }
-const source = {
+const note: Note = { id: 'note0001', text: 'BelTA figure; check the customs data <b>first</b>, "quoted", with, commas\nand lines', by: FORGED, at: LONG_AGO }
+const source: Source = {
   id: 'source01',
   url: 'https://www.belstat.gov.by/en/',
   title: 'Foreign trade, January–June 2017',
   publisher: 'Belstat',
   excerpt: 'Trade with Kazakhstan: 294.6',
-  stance: 'supports' as const,
+  stance: 'supports',
   accessedAt: '2026-11-28',
-  by: 'Ana',
-  at: at(6)
+  by: FORGED,
+  at: LONG_AGO
 }
 
-/** One of every operation, in an order where each fits the document before it. */
-const script: Operation[] = [
-  { type: 'claim.create', by: 'Ana', at: at(1), claim: claim('claim001', 'soared almost 80%') },
-  { type: 'claim.create', by: 'Ana', at: at(2), claim: claim('claim002', 'The exports totaled $252.6 million', 2) },
-  { type: 'claim.create', by: 'Ana', at: at(2), claim: claim('claim003', 'almost 80% to make up $294.6 million', 2) },
-  { type: 'claim.setVerdict', by: 'Ana', at: at(3), claimId: 'claim001', verdict: 'disputed', previous: 'unreviewed' },
-  { type: 'claim.addNote', by: 'Ana', at: at(4), claimId: 'claim001', note },
-  { type: 'claim.editNote', by: 'Ana', at: at(5), claimId: 'claim001', noteId: 'note0001', text: 'Customs data says 79.6%.', previous: note.text },
-  { type: 'claim.addSource', by: 'Ana', at: at(6), claimId: 'claim001', source },
-  { type: 'claim.setConclusion', by: 'Ana', at: at(7), claimId: 'claim001', conclusion: 'Close, but the rise was 79.6%.', previous: '' },
-  { type: 'claim.setClaimant', by: 'Ana', at: at(8), claimId: 'claim001', claimant: 'Andrei Kobyakov', previous: '' },
-  { type: 'claim.setTags', by: 'Ana', at: at(9), claimId: 'claim001', tags: ['trade', 'statistics'], previous: [] },
-  { type: 'claim.deleteSource', by: 'Ana', at: at(10), claimId: 'claim001', source },
-  { type: 'claim.deleteNote', by: 'Ana', at: at(11), claimId: 'claim001', note: { ...note, text: 'Customs data says 79.6%.', editedAt: at(5) } },
-  { type: 'article.rename', by: 'Ana', at: at(12), title: 'Belarus–Kazakhstan trade', previous: 'Trade' },
-  { type: 'claim.delete', by: 'Ana', at: at(13), claimId: 'claim002', claim: claim('claim002', 'The exports totaled $252.6 million', 2) }
+/** One change of every kind a reviewer makes, each written against the document before it, as the renderer would. */
+const script: ((doc: ArticleDoc) => OperationBody)[] = [
+  (doc) => ({ type: 'claim.create', claim: claim(doc, 'claim001', 'soared almost 80%') }),
+  (doc) => ({ type: 'claim.create', claim: claim(doc, 'claim002', 'The exports totaled $252.6 million') }),
+  (doc) => ({ type: 'claim.create', claim: claim(doc, 'claim003', 'almost 80% to make up $294.6 million') }),
+  () => ({ type: 'claim.setVerdict', claimId: 'claim001', verdict: 'disputed', previous: 'unreviewed' }),
+  () => ({ type: 'claim.addNote', claimId: 'claim001', note }),
+  () => ({ type: 'claim.editNote', claimId: 'claim001', noteId: 'note0001', text: 'Customs data says 79.6%.', previous: note.text }),
+  () => ({ type: 'claim.addSource', claimId: 'claim001', source }),
+  () => ({ type: 'claim.setConclusion', claimId: 'claim001', conclusion: 'Close, but the rise was 79.6%.', previous: '' }),
+  () => ({ type: 'claim.setClaimant', claimId: 'claim001', claimant: 'Andrei Kobyakov', previous: '' }),
+  () => ({ type: 'claim.setTags', claimId: 'claim001', tags: ['trade', 'statistics'], previous: [] }),
+  () => ({ type: 'claim.deleteSource', claimId: 'claim001', source }),
+  () => ({ type: 'claim.deleteNote', claimId: 'claim001', note }),
+  () => ({ type: 'article.rename', title: 'Belarus–Kazakhstan trade', previous: 'Trade' }),
+  (doc) => ({ type: 'claim.delete', claimId: 'claim002', claim: doc.claims.find((c) => c.id === 'claim002')! }),
+  // A new version of the text edits claim001's words, so it is flagged; the reviewer then re-attaches it to the new
+  // words (its verdict is now for the earlier wording) and confirms the verdict for them.
+  (doc) => reviseArticle(doc, bodyFromPlainText(text.replace('soared almost 80%', 'soared by almost 80%'))),
+  (doc) => {
+    const moved = doc.claims.find((c) => c.id === 'claim001')!
+    return { type: 'claim.placeAnchor', claimId: moved.id, from: placementOf(moved), to: placementFor(moved, claim(doc, moved.id, 'soared by almost 80%')) }
+  },
+  () => ({ type: 'claim.setVerdict', claimId: 'claim001', verdict: 'disputed', previous: 'disputed' })
 ]
-// A new version of the text (claim001's words edited, so it is flagged), then a reviewer re-attaching it.
-{
-  const before = script.reduce(apply, baseDoc())
-  const revised = bodyFromPlainText(text.replace('soared almost 80%', 'soared by almost 80%'))
-  const revise = reviseArticle(before, revised, 'Ana', at(14))
-  script.push(revise)
-  const moved = apply(before, revise).claims.find((c) => c.id === 'claim001')!
-  const start = revised.text.indexOf('soared by almost 80%')
-  script.push({
-    type: 'claim.placeAnchor', by: 'Ana', at: at(15), claimId: 'claim001',
-    from: { quote: moved.quote, position: moved.position, anchor: moved.anchor },
-    to: createSelectors(revised.text, start, start + 'soared by almost 80%'.length)
-  })
+
+function played() {
+  const { ana, ben, doc: start } = desk()
+  const docs = [start]
+  const ops: Operation[] = []
+  for (const body of script) {
+    const op = make(ana, docs.at(-1)!, body(docs.at(-1)!))
+    ops.push(op)
+    docs.push(apply(docs.at(-1)!, op))
+  }
+  return { ana, ben, start, docs, ops }
+}
+
+/** What undo restores: content, not the times of the change (updatedAt, editedAt) or which operations gave the verdict. */
+function content(doc: ArticleDoc) {
+  return {
+    title: doc.article.title,
+    text: doc.article.text,
+    claims: doc.claims.map(({ updatedAt: _u, verdicts: _v, ...c }) => ({ ...c, notes: c.notes.map(({ editedAt: _e, ...n }) => n) }))
+  }
 }
 
 describe('operations', () => {
-  it('apply every kind of operation, each leaving a valid, logged document', () => {
-    let doc = baseDoc()
-    for (const op of script) {
-      doc = apply(doc, op)
-      expect(ArticleDoc.safeParse(doc).success).toBe(true)
-      expect(doc.log.at(-1)).toEqual(op)
-      expect(doc.article.updatedAt).toBe(op.at)
-    }
-    expect(new Set(script.map((op) => op.type)).size).toBe(Operation.options.length)
+  it('apply every kind, each leaving a valid, logged document', () => {
+    const { start, docs, ops } = played()
+    ops.forEach((op, i) => {
+      expect(ArticleDoc.safeParse(docs[i + 1]).success).toBe(true)
+      expect(docs[i + 1]!.log.at(-1)).toEqual(op)
+      expect(docs[i + 1]!.article.updatedAt).toBe(op.at)
+    })
+    const kinds = new Set([start.log[0]!.type, ...ops.map((op) => op.type)])
+    expect([...kinds].sort()).toEqual(Operation.options.map((o) => o.shape.type.value).filter((t) => t !== 'article.snapshot').sort())
+    const doc = docs.at(-1)!
     expect(doc.article.title).toBe('Belarus–Kazakhstan trade')
     expect(doc.claims.map((c) => c.id)).toEqual(['claim001', 'claim003']) // article order
-    expect(doc.claims[0]!.quote.exact).toBe('soared by almost 80%')
-    expect(doc.claims[0]!.anchor).toBeUndefined()
-    expect(doc.claims[0]).toMatchObject({ verdict: 'disputed', conclusion: 'Close, but the rise was 79.6%.', claimant: 'Andrei Kobyakov', tags: ['trade', 'statistics'], notes: [], sources: [] })
+    const c1 = doc.claims[0]!
+    expect(c1.quote.exact).toBe('soared by almost 80%')
+    expect(c1.anchor).toBeUndefined()
+    expect(c1.verdictWording).toBeUndefined() // confirmed for the new words
+    expect(c1).toMatchObject({ verdict: 'disputed', conclusion: 'Close, but the rise was 79.6%.', claimant: 'Andrei Kobyakov', tags: ['trade', 'statistics'], notes: [], sources: [], createdBy: 'r-ana' })
+    // The same set of operations folds to the same document, whatever order it comes in.
+    expect(fold([...doc.log].reverse())).toEqual(doc)
   })
 
-  it.each(script.map((op, i) => [op.type, i] as const))('%s is undone by its inverse, and redone by the inverse of that', (_type, i) => {
-    const before = script.slice(0, i).reduce(apply, baseDoc())
-    const after = apply(before, script[i]!)
-    const undone = apply(after, invert(script[i]!, 'Ben', at(30)))
-    // Undo restores content; `updatedAt` (and a note's `editedAt`) move on to the time of the undo.
-    expect(stripTimes(undone.claims)).toEqual(stripTimes(before.claims))
-    expect(undone.article.title).toBe(before.article.title)
-    expect(undone.article.text).toBe(before.article.text)
-    const redone = apply(undone, invert(invert(script[i]!, 'Ben', at(30)), 'Ben', at(31)))
-    expect(stripTimes(redone.claims)).toEqual(stripTimes(after.claims))
-    expect(redone.log.map((op) => op.by)).toEqual([...after.log.map((op) => op.by), 'Ben', 'Ben'])
+  it.each(script.map((_, i) => [i] as const))('change %i is undone by its inverse, and redone by the inverse of that', (i) => {
+    const { ana, docs, ops } = played()
+    const before = docs[i]!
+    const after = docs[i + 1]!
+    const undo = make(ana, after, invert(bodyOf(ops[i]!)))
+    const undone = apply(after, undo)
+    expect(content(undone)).toEqual(content(before))
+    expect(undone.claims.map((c) => c.verdict)).toEqual(before.claims.map((c) => c.verdict))
+    const redone = apply(undone, make(ana, undone, invert(bodyOf(undo))))
+    expect(content(redone)).toEqual(content(after))
+    expect(redone.log.slice(-2).map((op) => op.by)).toEqual(['r-ana', 'r-ana'])
   })
 
-  it('replaying the log onto the original document reproduces it exactly', () => {
-    const finished = script.reduce(apply, baseDoc())
-    expect(replay(baseDoc(), finished.log)).toEqual(finished)
+  it('undo gives back the words a verdict was given for, which main takes from its document', () => {
+    const { ana, docs, ops } = played()
+    const placed = docs.at(-2)! // after the re-attachment: the verdict was for the earlier words
+    expect(placed.claims[0]!.verdictWording).toBe('soared almost 80%')
+    const confirm = ops.at(-1)!
+    expect(confirm).toMatchObject({ type: 'claim.setVerdict', previousWording: 'soared almost 80%' }) // the renderer never said so
+    const undone = apply(docs.at(-1)!, make(ana, docs.at(-1)!, invert(bodyOf(confirm))))
+    expect(undone.claims[0]!.verdictWording).toBe('soared almost 80%')
   })
 
-  it('refuses an operation made against an older state, leaving the document as it was', () => {
-    const doc = apply(baseDoc(), script[0]!)
-    const stale: Operation = { type: 'claim.setVerdict', by: 'Ben', at: at(20), claimId: 'claim001', verdict: 'verified', previous: 'disputed' }
-    expect(() => apply(doc, stale)).toThrow(/verdict was changed meanwhile/)
-    expect(() => apply(doc, { ...stale, claimId: 'nosuchclaim' })).toThrow('That claim no longer exists.')
-    expect(doc.claims[0]!.verdict).toBe('unreviewed')
+  it('a change made against an older state, arriving from elsewhere, folds without failing: last writer by order', () => {
+    const { ana, ben, docs } = played()
+    const doc = docs[4]! // claim001 disputed
+    const stale: OperationBody = { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'unreviewed' }
+    expect(() => checkFits(doc, stale)).toThrow(/verdict was changed meanwhile/)
+    // Ben made it on his own view, where the claim was still unreviewed; it arrives here later.
+    ben.clock.observe(ana.clock.next())
+    const fromBen = make(ben, docs[3]!, stale)
+    const merged = apply(doc, fromBen)
+    expect(merged.claims.find((c) => c.id === 'claim001')!.verdict).toBe('verified')
+    expect(merged.log.at(-1)).toEqual(fromBen)
   })
 
-  it('refuses a claim whose quote is not the article text at its position', () => {
-    const bad = { ...claim('claim009', 'soared almost 80%'), quote: { exact: 'plunged', prefix: '', suffix: '' } }
-    expect(() => apply(baseDoc(), { type: 'claim.create', by: 'Ana', at: at(1), claim: bad })).toThrow(/does not match the article text/)
-  })
-
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://user:pw@example.com/', 'data:text/html,<script>alert(1)</script>'])(
-    'refuses a source whose link is %s',
-    (url) => {
-      const doc = apply(baseDoc(), script[0]!)
-      expect(() => apply(doc, { type: 'claim.addSource', by: 'Ana', at: at(6), claimId: 'claim001', source: { ...source, url } })).toThrow(/refused/)
+  it('bodyOf leaves exactly the stamp out', () => {
+    const { ops } = played()
+    for (const op of ops) {
+      const body = bodyOf(op)
+      for (const key of ['id', 'ts', 'replica', 'by', 'name', 'at', 'rev']) expect(body).not.toHaveProperty(key)
+      expect({ ...body, id: op.id, ts: op.ts, replica: op.replica, by: op.by, name: op.name, at: op.at, rev: op.rev }).toEqual(op)
     }
-  )
+  })
 })
 
-function stripTimes(claims: Claim[]) {
-  return claims.map(({ updatedAt: _u, ...rest }) => ({ ...rest, notes: rest.notes.map(({ editedAt: _e, ...n }) => n) }))
-}
+describe('checkFits refuses a change that does not fit the document as it is, in words', () => {
+  const { docs } = played()
+  const doc = docs[7]! // claim001 disputed, with note0001 (edited) and source01
+  const c1 = doc.claims.find((c) => c.id === 'claim001')!
+  const refusals: [string, OperationBody, string, string][] = [
+    ['a stale verdict', { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'unreviewed' }, 'conflict', 'The verdict was changed meanwhile; reload the article and try again.'],
+    ['a stale conclusion', { type: 'claim.setConclusion', claimId: 'claim001', conclusion: 'x', previous: 'old' }, 'conflict', 'The conclusion was changed meanwhile; reload the article and try again.'],
+    ['a stale claimant', { type: 'claim.setClaimant', claimId: 'claim001', claimant: 'x', previous: 'old' }, 'conflict', 'The claimant was changed meanwhile; reload the article and try again.'],
+    ['stale tags', { type: 'claim.setTags', claimId: 'claim001', tags: ['a'], previous: ['b'] }, 'conflict', 'The tags was changed meanwhile; reload the article and try again.'],
+    ['a stale title', { type: 'article.rename', title: 'New', previous: 'Not the title' }, 'conflict', 'The title was changed meanwhile; reload the article and try again.'],
+    ['a stale note', { type: 'claim.editNote', claimId: 'claim001', noteId: 'note0001', text: 'x', previous: note.text }, 'conflict', 'The note was changed meanwhile; reload the article and try again.'],
+    ['a stale text', { ...reviseArticle({ ...doc, article: { ...doc.article, text: 'Other words.' } }, bodyFromPlainText('New words.')) }, 'conflict', 'The article text was changed meanwhile; reload the article and try again.'],
+    ['a claim that is gone', { type: 'claim.setVerdict', claimId: 'claim999', verdict: 'verified', previous: 'unreviewed' }, 'not-found', 'That claim no longer exists.'],
+    ['a note that is gone', { type: 'claim.deleteNote', claimId: 'claim001', note: { ...note, id: 'note9999' } }, 'not-found', 'That note no longer exists.'],
+    ['a source that is gone', { type: 'claim.deleteSource', claimId: 'claim001', source: { ...source, id: 'source99' } }, 'not-found', 'That source no longer exists.'],
+    ['a claim already there', { type: 'claim.create', claim: claim(doc, 'claim001', 'soared almost 80%') }, 'conflict', 'That claim is already there.'],
+    ['a note already there', { type: 'claim.addNote', claimId: 'claim001', note }, 'conflict', 'That note is already there.'],
+    ['a source already there', { type: 'claim.addSource', claimId: 'claim001', source }, 'conflict', 'That source is already there.'],
+    ['a claim whose quote is not the text at its position', { type: 'claim.create', claim: { ...claim(doc, 'claim009', 'soared almost 80%'), quote: { exact: 'plunged', prefix: '', suffix: '' } } }, 'invalid-argument', 'The claim does not match the article text at its position.'],
+    ['a placement from a stale view', { type: 'claim.placeAnchor', claimId: 'claim001', from: { ...placementOf(c1), position: { start: 0, end: 2 } }, to: placementOf(c1) }, 'conflict', 'Where the claim sits was changed meanwhile; reload the article and try again.'],
+    ['a placement off the text', { type: 'claim.placeAnchor', claimId: 'claim001', from: placementOf(c1), to: { ...placementOf(c1), position: { start: 0, end: 2 } } }, 'invalid-argument', 'The claim does not match the article text at its new position.'],
+    ['an article created again', { type: 'article.create', article: doc.article }, 'forbidden', 'An article is created by importing it; its whole state cannot be replaced.'],
+    ['a whole state', { type: 'article.snapshot', article: doc.article, claims: [], reason: 'because' }, 'forbidden', 'An article is created by importing it; its whole state cannot be replaced.']
+  ]
+  it.each(refusals)('%s', (_what, body, code, message) => {
+    let error: unknown
+    try {
+      checkFits(doc, body)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(FactmarkError)
+    expect(error).toMatchObject({ code, message })
+  })
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://user:pw@example.com/', 'data:text/html,<script>alert(1)</script>'])('a source whose link is %s', (url) => {
+    expect(() => checkFits(doc, { type: 'claim.addSource', claimId: 'claim001', source: { ...source, id: 'source02', url } })).toThrow(/refused/)
+  })
+
+  it('and lets through what fits', () => {
+    expect(() => checkFits(doc, { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'disputed' })).not.toThrow()
+    expect(() => checkFits(doc, { type: 'claim.delete', claimId: 'claim001', claim: c1 })).not.toThrow()
+  })
+})
+
+describe('stampOperation', () => {
+  function withNote(): { ana: Writer; ben: Writer; doc: ArticleDoc } {
+    const { ana, ben, doc: start } = desk()
+    let doc = act(ana, start, { type: 'claim.create', claim: claim(start, 'claim001', 'soared almost 80%') })
+    doc = act(ana, doc, { type: 'claim.addNote', claimId: 'claim001', note })
+    doc = act(ana, doc, { type: 'claim.addSource', claimId: 'claim001', source })
+    ben.clock.observe(doc.log.at(-1)!.ts)
+    return { ana, ben, doc }
+  }
+
+  it('takes authorship and times from the stamp, never from the sender', () => {
+    const { ana, doc: start } = desk()
+    const body: OperationBody = {
+      type: 'claim.create',
+      claim: { ...claim(start, 'claim001', 'soared almost 80%'), verdict: 'verified', verdicts: [{ op: 'someone.1', by: FORGED, verdict: 'disputed' }], notes: [note], sources: [source] }
+    }
+    const op = make(ana, start, body)
+    expect(op).toMatchObject({ by: 'r-ana', name: 'Ana', replica: 'desk-ana', rev: start.revision })
+    if (op.type !== 'claim.create') throw new Error(op.type)
+    expect(op.claim).toMatchObject({ createdBy: 'r-ana', createdAt: op.at, updatedAt: op.at, verdicts: [{ op: op.id, by: 'r-ana', verdict: 'verified' }] })
+    expect(op.claim.notes[0]).toMatchObject({ by: 'r-ana', at: op.at })
+    expect(op.claim.sources[0]).toMatchObject({ by: 'r-ana', at: op.at })
+    expect(JSON.stringify(op)).not.toContain(FORGED)
+    const noted = make(ana, apply(start, op), { type: 'claim.addNote', claimId: 'claim001', note: { ...note, id: 'note0002' } })
+    expect(noted).toMatchObject({ note: { by: 'r-ana', at: noted.at } })
+  })
+
+  it('takes what a change replaces from the document: snapshots, the verdicts it saw, where the claim was, the revision', () => {
+    const { ana, ben, doc: noted } = withNote()
+    const doc = act(ben, noted, { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'disputed', previous: 'unreviewed' })
+    const c1 = doc.claims[0]!
+    const forgedClaim = { ...c1, conclusion: 'not what it says', createdBy: FORGED }
+    expect(make(ana, doc, { type: 'claim.delete', claimId: 'claim001', claim: forgedClaim })).toMatchObject({ claim: c1 })
+    expect(make(ana, doc, { type: 'claim.deleteNote', claimId: 'claim001', note: { ...note, text: 'not it' } })).toMatchObject({ note: c1.notes[0] })
+    expect(make(ana, doc, { type: 'claim.deleteSource', claimId: 'claim001', source: { ...source, title: 'not it' } })).toMatchObject({ source: c1.sources[0] })
+    expect(make(ana, doc, { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'disputed', seen: [], previousWording: 'forged' })).toMatchObject({
+      seen: [doc.log.at(-1)!.id]
+    })
+    expect(make(ana, doc, { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'disputed', previousWording: 'forged' })).not.toHaveProperty('previousWording')
+    ana.clock.observe(doc.log.at(-1)!.ts)
+    const revised = act(ana, doc, reviseArticle(doc, bodyFromPlainText(`Update. ${text}`)))
+    const later = make(ana, revised, { type: 'claim.setConclusion', claimId: 'claim001', conclusion: 'x', previous: '' })
+    expect(later.rev).toBe(revised.log.at(-1)!.id)
+    expect(later.rev).not.toBe(doc.revision)
+  })
+
+  it('lets only a note’s author edit or delete it, by reviewer id', () => {
+    const { ana, ben, doc } = withNote()
+    const edit: OperationBody = { type: 'claim.editNote', claimId: 'claim001', noteId: 'note0001', text: 'Ben was here.', previous: note.text }
+    expect(() => make(ben, doc, edit)).toThrow(new FactmarkError('forbidden', "That note is Ana's; only its author can change it."))
+    expect(() => make(ben, doc, { type: 'claim.deleteNote', claimId: 'claim001', note })).toThrow(/only its author can change it/)
+    // Ben calling himself Ana changes nothing: ownership is the id.
+    const impostor = writer('desk-ben-2', 'r-ben', 'Ana', ben.wall.ms)
+    impostor.clock.observe(doc.log.at(-1)!.ts)
+    expect(() => make(impostor, doc, edit)).toThrow(/only its author/)
+    expect(() => make(ana, doc, edit)).not.toThrow()
+  })
+
+  it('lets a reviewer who renamed themself keep their notes, shown under the new name', () => {
+    const { ana, ben, doc } = withNote()
+    ana.name = 'Ana Petrova'
+    const renamed = act(ana, doc, { type: 'claim.editNote', claimId: 'claim001', noteId: 'note0001', text: 'Still mine.', previous: note.text })
+    expect(renamed.claims[0]!.notes[0]).toMatchObject({ by: 'r-ana', text: 'Still mine.' })
+    expect(renamed.people['r-ana']).toBe('Ana Petrova')
+    expect(() => make(ben, renamed, { type: 'claim.deleteNote', claimId: 'claim001', note })).toThrow("That note is Ana Petrova's; only its author can change it.")
+  })
+
+  it('brings back a deleted claim, note or source as it was removed: its authors stay its authors, whoever undoes', () => {
+    const { ana, ben, doc } = withNote()
+    // Ben deletes Ana's claim (with her note and source), then undoes it.
+    const deleted = act(ben, doc, { type: 'claim.delete', claimId: 'claim001', claim: doc.claims[0]! })
+    const deleteOp = deleted.log.at(-1)!
+    const restored = act(ben, deleted, invert(bodyOf(deleteOp)))
+    expect(restored.claims).toEqual(doc.claims)
+    expect(restored.claims[0]!.notes[0]!.by).toBe('r-ana')
+    // So Ana can still edit her note, and Ben still cannot.
+    const edit: OperationBody = { type: 'claim.editNote', claimId: 'claim001', noteId: 'note0001', text: 'Mine.', previous: note.text }
+    expect(() => make(ana, restored, edit)).not.toThrow()
+    expect(() => make(ben, restored, edit)).toThrow(/only its author/)
+
+    // Ben removes Ana's source and undoes that: still Ana's.
+    const removed = act(ben, restored, { type: 'claim.deleteSource', claimId: 'claim001', source })
+    const back = act(ben, removed, invert(bodyOf(removed.log.at(-1)!)))
+    expect(back.claims[0]!.sources).toEqual(doc.claims[0]!.sources)
+
+    // Ana deletes her note and undoes it: the same note, at its own time. Ben cannot bring back Ana's note.
+    const gone = act(ana, back, { type: 'claim.deleteNote', claimId: 'claim001', note })
+    const restoreNote = invert(bodyOf(gone.log.at(-1)!))
+    expect(() => make(ben, gone, restoreNote)).toThrow("That note is Ana's; only its author can bring it back.")
+    expect(act(ana, gone, restoreNote).claims[0]!.notes).toEqual(doc.claims[0]!.notes)
+  })
+
+  it('brings back a claim deleted before an update of the text, on the new text', () => {
+    const { ana, doc } = withNote()
+    const deleted = act(ana, doc, { type: 'claim.delete', claimId: 'claim001', claim: doc.claims[0]! })
+    const undo = invert(bodyOf(deleted.log.at(-1)!))
+    const revised = act(ana, deleted, reviseArticle(deleted, bodyFromPlainText(`Updated. ${text}`)))
+    const restored = act(ana, revised, undo)
+    const c1 = restored.claims[0]!
+    expect(restored.article.text.slice(c1.position.start, c1.position.end)).toBe('soared almost 80%')
+    expect(c1.notes).toEqual(doc.claims[0]!.notes)
+  })
+})

@@ -29,8 +29,13 @@ export function nextStamp(w: Writer): Stamp {
   return { id: `${w.replica}.${++w.counter}`, ts, replica: w.replica, by: w.by, name: w.name, at: hlcTime(ts) }
 }
 
-/** The operation `w` makes of `body` on `doc`; throws (a FactmarkError) where main would refuse it. */
+/**
+ * The operation `w` makes of `body` on `doc`; throws (a FactmarkError) where main would refuse it. A writer has seen
+ * every operation of the document it changes, so its clock has too.
+ */
 export function make(w: Writer, doc: ArticleDoc, body: OperationBody): Operation {
+  const last = doc.log.at(-1)
+  if (last) w.clock.observe(last.ts)
   return stampOperation(doc, body, nextStamp(w))
 }
 
