@@ -70,3 +70,36 @@ export function fileError(error: unknown, path: string, action: FileAction, extr
   failure.cause = error
   return failure
 }
+
+// —— The store's own sentences ——
+
+/** A change that could not be written to its log: refused, and nothing of it kept. */
+export function changeNotSavedError(error: unknown): FactmarkError {
+  const failure = new FactmarkError('io', `Could not save this change: ${fileFailureReason(error, 'save')}. Nothing was changed; the article is as it was.`)
+  failure.cause = error
+  return failure
+}
+
+/** A setting that could not be written: refused, and the settings are as they were. */
+export function settingNotSavedError(error: unknown): FactmarkError {
+  const failure = new FactmarkError('io', `Could not save the settings: ${fileFailureReason(error, 'save')}. They are as they were.`)
+  failure.cause = error
+  return failure
+}
+
+export const STORE_MESSAGES = {
+  newerArticle: 'This article was saved by a newer version of Factmark, so it is open read-only here. Update Factmark to change it.',
+  newerWorkspace: 'This workspace was saved by a newer version of Factmark, so it is open read-only here. Update Factmark to change it.',
+  movedElsewhere: 'This article was moved to the trash, or elsewhere, by another window or program, so the change was not saved.',
+  closed: 'The workspace was closed; open it again to make changes.',
+  tornLine: 'its last line was cut off (Factmark was stopped while saving a change, which was never confirmed); the rest was read',
+  badLine: (line: number) => `line ${line} could not be read, so it was skipped`,
+  notALog: 'it is not a Factmark log file, so it was not read',
+  newerLog: 'it was written by a newer version of Factmark, so it was not read',
+  setAside: (why: string) => `${why}; it was set aside and the article rebuilt from its history of changes`,
+  settingsSetAside: (why: string) => `${why}; it was set aside and rewritten from the workspace's history of settings`,
+  noChanges: 'it holds no readable changes, so the article could not be opened',
+  noCreation: 'its history does not begin with the article’s creation (part of it is missing), so the article could not be opened',
+  otherArticle: (id: string) => `it holds article "${id.slice(0, 80)}" under another name, so it was not opened`,
+  notV1: 'it is not a valid Factmark file (it was changed by hand or by another program, or is from a newer Factmark)'
+} as const

@@ -17,7 +17,8 @@ const nodeOps: WriteOps = { open, rename }
  */
 export async function writeFileDurably(target: string, data: string | Uint8Array | readonly string[], ops: WriteOps = nodeOps): Promise<void> {
   const dir = dirname(target)
-  const temp = join(dir, `.${basename(target)}.${newId(6)}.tmp`)
+  // The process id lets an open elsewhere tell a leftover of a killed write from one in progress (temp-files.ts).
+  const temp = join(dir, `.${basename(target)}.${process.pid}-${newId(6)}.tmp`)
   try {
     const handle = await ops.open(temp, 'wx')
     try {
@@ -36,7 +37,7 @@ export async function writeFileDurably(target: string, data: string | Uint8Array
   await syncFolder(dir)
 }
 
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   // Makes the rename itself durable. Some platforms (Windows) cannot open a folder for fsync; the rename is still atomic there.
   try {
     const handle = await open(dir, 'r')

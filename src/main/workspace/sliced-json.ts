@@ -10,7 +10,16 @@ export async function stringifyInSlices(value: unknown, sliceMs = SLICE_MS): Pro
 }
 
 /** Pieces of ~256 KB that, joined, are JSON.stringify(value, null, 2): a big file is written piece by piece. */
-export async function jsonInSlices(value: unknown, sliceMs = SLICE_MS): Promise<string[]> {
+export function jsonInSlices(value: unknown, sliceMs = SLICE_MS): Promise<string[]> {
+  return serialize(value, sliceMs, true)
+}
+
+/** Pieces that, joined, are JSON.stringify(value): one line of a log (an imported article's creation can be megabytes). */
+export function compactJsonInSlices(value: unknown, sliceMs = SLICE_MS): Promise<string[]> {
+  return serialize(value, sliceMs, false)
+}
+
+async function serialize(value: unknown, sliceMs: number, pretty: boolean): Promise<string[]> {
   const pieces: string[] = []
   let pending: string[] = []
   let pendingLength = 0
@@ -40,7 +49,7 @@ export async function jsonInSlices(value: unknown, sliceMs = SLICE_MS): Promise<
   const whole = async (v: unknown, indent: string) => {
     if (typeof v === 'string' && v.length > PIECE_CHARS) return longString(v)
     // Inside a JSON string a line break is always escaped, so every raw "\n" is structure and can be re-indented.
-    const text = JSON.stringify(v, null, 2)
+    const text = pretty ? JSON.stringify(v, null, 2) : JSON.stringify(v)
     out.push(indent ? text.replace(/\n/g, `\n${indent}`) : text)
   }
 
@@ -60,15 +69,19 @@ export async function jsonInSlices(value: unknown, sliceMs = SLICE_MS): Promise<
 
   const write = async (v: unknown, indent: string, depth: number): Promise<void> => {
     if (!walked(v, depth)) return whole(v, indent)
-    const inner = `${indent}  `
+    // Compact output has no line breaks or indentation: `indent` stays '' and the separators are bare.
+    const inner = pretty ? `${indent}  ` : ''
+    const open = pretty ? '\n' : ''
+    const comma = pretty ? ',\n' : ','
+    const close = pretty ? '\n' : ''
     if (Array.isArray(v)) {
-      out.push('[\n')
+      out.push(`[${open}`)
       for (let i = 0; i < v.length; i++) {
         const item = v[i]
         out.push(inner)
         if (item === undefined || typeof item === 'function' || typeof item === 'symbol') out.push('null')
         else await write(item, inner, depth + 1)
-        out.push(i < v.length - 1 ? ',\n' : '\n')
+        out.push(i < v.length - 1 ? comma : close)
         await breathe()
       }
       out.push(`${indent}]`)
@@ -77,11 +90,11 @@ export async function jsonInSlices(value: unknown, sliceMs = SLICE_MS): Promise<
     const record = v as Record<string, unknown>
     const keys = Object.keys(record).filter((k) => record[k] !== undefined && typeof record[k] !== 'function' && typeof record[k] !== 'symbol')
     if (keys.length === 0) return void out.push('{}')
-    out.push('{\n')
+    out.push(`{${open}`)
     for (const [i, key] of keys.entries()) {
-      out.push(`${inner}${JSON.stringify(key)}: `)
+      out.push(`${inner}${JSON.stringify(key)}:${pretty ? ' ' : ''}`)
       await write(record[key], inner, depth + 1)
-      out.push(i < keys.length - 1 ? ',\n' : '\n')
+      out.push(i < keys.length - 1 ? comma : close)
       await breathe()
     }
     out.push(`${indent}}`)

@@ -1,27 +1,27 @@
 import { z } from 'zod'
-import { ArticleDoc, ArticleLink, Block } from '../../core/model'
+import { Article, ArticleLink, Block } from '../../core/model'
 
 const SLICE_MS = 8
 const Blocks = z.array(Block)
 const Links = z.array(ArticleLink)
 
 /**
- * ArticleDoc.parse for a new article, without holding the event loop: a pasted 5 MB article has ~50,000 blocks,
- * whose checking takes ~50 ms in one go. The document without its blocks and links is parsed whole; the blocks and
- * links are parsed in slices, then put back and the whole document's own checks (blocks and links inside the text) run.
+ * Article.parse for a new article, without holding the event loop: a pasted 5 MB article has ~50,000 blocks, whose
+ * checking takes ~50 ms in one go. The article without its blocks and links is parsed whole; the blocks and links
+ * are parsed in slices, then put back and the article's own checks (blocks and links inside the text) run.
  */
-export async function parseNewArticleInSlices(doc: ArticleDoc): Promise<ArticleDoc> {
-  const { blocks, links, ...rest } = doc.article
-  const head = ArticleDoc.parse({ ...doc, article: { ...rest, blocks: [] } })
+export async function parseNewArticleInSlices(article: Article): Promise<Article> {
+  const { blocks, links, ...rest } = article
+  const head = Article.parse({ ...rest, blocks: [] })
   const parsedBlocks = await inSlices(blocks, (part) => Blocks.parse(part))
   const parsedLinks = links ? await inSlices(links, (part) => Links.parse(part)) : undefined
-  const text = head.article.text.length
+  const text = head.text.length
   await breathe()
-  if (!parsedBlocks.every((b) => b.start <= b.end && b.end <= text)) throw new z.ZodError([{ code: 'custom', path: ['article', 'blocks'], message: 'a block lies outside the article text', input: blocks }])
+  if (!parsedBlocks.every((b) => b.start <= b.end && b.end <= text)) throw new z.ZodError([{ code: 'custom', path: ['blocks'], message: 'a block lies outside the article text', input: blocks }])
   if (parsedLinks && !parsedLinks.every((l) => l.start < l.end && l.end <= text && ('url' in l || l.block < parsedBlocks.length))) {
-    throw new z.ZodError([{ code: 'custom', path: ['article', 'links'], message: 'a link lies outside the article text', input: links }])
+    throw new z.ZodError([{ code: 'custom', path: ['links'], message: 'a link lies outside the article text', input: links }])
   }
-  return { ...head, article: { ...head.article, blocks: parsedBlocks, ...(parsedLinks ? { links: parsedLinks } : {}) } }
+  return { ...head, blocks: parsedBlocks, ...(parsedLinks ? { links: parsedLinks } : {}) }
 }
 
 async function inSlices<T>(items: readonly T[], parse: (part: readonly T[]) => T[]): Promise<T[]> {

@@ -1,29 +1,41 @@
-import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
-import { basename, join, relative } from 'node:path'
-import { Low } from 'lowdb'
-import { z } from 'zod'
-import {
-  ARTICLE_FORMAT,
-  ARTICLE_VERSION,
-  ArticleDoc,
-  DEFAULT_VERDICT_LABELS,
-  Id,
-  WORKSPACE_FORMAT,
-  WorkspaceSettings,
-  summarize,
-  type Article,
-  type ArticleSummary,
-  type Operation
-} from '../../core/model'
-import { apply } from '../../core/ops'
-import { newId } from '../../core/ids'
+// The store: a workspace folder that several processes (the app, `factmark` CLI runs, a sync tool's copies from
+// other machines) read and write at once without overwriting each other. Each process writes as its own replica,
+// appending operations to its own log per article; everything else is read from the other logs and merged (core's
+// fold). See layout.ts for the folder, stored-article.ts for one article, settings-store.ts for the settings.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { HybridClock, hlcTime } from '../../core/clock'
 import { FactmarkError } from '../../core/errors'
-import type { StoreProblem } from '../../core/api'
+import { newId } from '../../core/ids'
+import type { StoreProblem, TrashedArticle } from '../../core/api'
+import { Id, summarize, type WorkspaceSettings, type Article, type ArticleDoc, type ArticleSummary, type Operation, type OperationBody } from '../../core/model'
+import { reviewerIdForName } from '../../core/migrate-v1'
+import { MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS } from '../../core/limits'
+import { stampOperation, type Stamp } from '../../core/stamp'
 import type { ArticleBody } from '../../core/plain-text'
-import { DurableJsonFile } from './json-file'
+import { STORE_MESSAGES, changeNotSavedError, fileError } from '../io-messages'
+import { CheckpointSchedule } from './checkpoint-schedule'
+import { ensureIdentity, readIdentity } from './identity'
+import { ARTICLES_DIR, IDENTITIES_DIR, LOCKS_DIR, REPLICAS_DIR, SETTINGS_LOG_DIR, articleDir, articleLogDir } from './layout'
+import { processIsAlive } from './processes'
+import { readJsonOrNull } from './exclusive-file'
+import { nodeAppendOps, type AppendOps } from './log-writer'
+import { thisMachine, type Machine } from './machine'
+import { isV1ArticleFile, migrateV1Article } from './migrate-articles'
+import { Problems } from './problems'
+import { processClock } from './process-clock'
+import { takeReplica } from './replicas'
+import { reviewerKey } from './settings-model'
+import { SettingsStore } from './settings-store'
 import { parseNewArticleInSlices } from './sliced-parse'
-import { isMovedAside, moveAside } from './move-aside'
-import { fileError, fileFailureReason } from '../io-messages'
+import { StoredArticle, type ArticleContext } from './stored-article'
+import { removeLeftoverTemps } from './temp-files'
+import { listTrashed, moveBack, moveToTrash, purgeTrashed } from './trash'
+import { watchWorkspace, type WorkspaceWatcher } from './watch'
+import type { Lock } from './locks'
+
+
+export type { TrashedArticle } from '../../core/api'
 
 /** What an importer hands the store to make a new article. */
 export interface NewArticle {
@@ -39,282 +51,494 @@ export interface NewArticle {
 export interface OpenOptions {
   /** Articles a brand-new workspace starts with. */
   samples?: () => Promise<NewArticle[]>
-  /** Who is recorded for changes while the workspace has no reviewer name. */
+  /** The name changes are recorded under while this machine account has given none (e.g. the OS user name). */
   fallbackReviewer?: string
   now?: () => Date
+  /** Watch the folder for other writers' changes (default true; a one-shot CLI run can do without). */
+  watch?: boolean
+  /** Which machine account this process is (tests stand in for two machines); default: this host and OS user. */
+  machine?: Machine
+  /** The calls appends make (tests make them fail like a full disk). */
+  appendOps?: AppendOps
 }
 
-/** An article in the workspace's trash: kept whole until the reviewer deletes it for good. */
-export interface TrashedArticle {
+/** What changed on disk, made by someone else: another window, a CLI run, a sync tool. */
+export type WorkspaceChange =
+  | { kind: 'article'; id: string; doc: ArticleDoc; ops: Operation[] }
+  /** Articles appeared or went (imported, trashed, restored or purged elsewhere): list them (and the trash) again. */
+  | { kind: 'articles' }
+  | { kind: 'settings' }
+  | { kind: 'problems' }
+
+export interface Reviewing {
   id: string
-  title: string
-  claims: number
-  deletedAt: string
+  name: string
 }
 
 export interface Workspace {
   readonly dir: string
+  /** This process's writer identity in this workspace. */
+  readonly replica: string
   settings(): WorkspaceSettings
+  /** Who reviews from this machine account; null until they give a name. */
+  me(): Reviewing | null
+  setMyName(name: string): Promise<Reviewing>
+  updateSettings(changes: { organisation?: string; claimReviewBaseUrl?: string }): Promise<void>
   problems(): StoreProblem[]
-  reviewer(): string
+  /** Why changes are refused (the workspace, or this article, was written by a newer Factmark); null when they are not. */
+  readOnlyReason(id?: string): string | null
   listArticles(): ArticleSummary[]
   getArticle(id: string): ArticleDoc
   createArticle(input: NewArticle): Promise<ArticleSummary>
-  applyOperation(id: string, op: Operation): Promise<ArticleDoc>
-  /** Moves an article's file to the trash folder; nothing is removed from disk. */
+  /**
+   * Checks, stamps, saves (one synced line) and applies a change. A function is called with the article as it is
+   * when the change's turn comes (after earlier changes and what other writers appended), for changes computed from
+   * the document, such as a revision's placements.
+   */
+  applyOperation(id: string, body: OperationBody | ((doc: ArticleDoc) => OperationBody)): Promise<{ op: Operation; doc: ArticleDoc }>
+  /** Moves an article's folder to the trash; nothing is removed from disk. */
   trashArticle(id: string): Promise<TrashedArticle>
   listTrash(): Promise<TrashedArticle[]>
   restoreArticle(id: string): Promise<ArticleSummary>
   /** The second step: removes a trashed article from disk for good. */
   purgeArticle(id: string): Promise<void>
-  updateSettings(changes: Partial<Pick<WorkspaceSettings, 'reviewer' | 'organisation' | 'claimReviewBaseUrl'>>): Promise<WorkspaceSettings>
+  /** Takes in what other writers changed, now (the app calls it when its window gets focus). */
+  refresh(): Promise<void>
+  onChange(listener: (change: WorkspaceChange) => void): () => void
+  /** Writes the last checkpoints and frees this process's replica. */
+  close(): Promise<void>
 }
 
-const SETTINGS_FILE = 'workspace.json'
-const ARTICLES_DIR = 'articles'
-const TRASH_DIR = 'trash'
-
 export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<Workspace> {
-  const now = options.now ?? (() => new Date())
-  const problems: StoreProblem[] = []
   try {
     await mkdir(join(dir, ARTICLES_DIR), { recursive: true })
   } catch (error) {
     throw fileError(error, dir, 'use as workspace')
   }
-
-  const settingsDb = await loadFile(join(dir, SETTINGS_FILE), WorkspaceSettings, dir, problems, now)
-  if (!settingsDb.data) {
-    settingsDb.data = defaultSettings(now())
-    await settingsDb.write()
+  const now = options.now ?? (() => new Date())
+  const machine = options.machine ?? thisMachine()
+  let replica: { id: string; lock: Lock }
+  try {
+    replica = await takeReplica(dir, machine, now())
+  } catch (error) {
+    throw fileError(error, dir, 'use as workspace')
   }
+  try {
+    return await StoreWorkspace.open(dir, replica, machine, options, now)
+  } catch (error) {
+    await replica.lock.release()
+    throw error
+  }
+}
 
-  const articles = new Map<string, Low<ArticleDoc>>()
-  for (const name of (await readdir(join(dir, ARTICLES_DIR)).catch((error: unknown) => Promise.reject(fileError(error, join(dir, ARTICLES_DIR), 'list')))).sort()) {
-    if (!name.endsWith('.json') || name.startsWith('.') || isMovedAside(name)) continue
-    const path = join(dir, ARTICLES_DIR, name)
-    const db = await loadFile(path, ArticleDoc, dir, problems, now)
-    if (!db.data) continue
-    if (db.data.article.id !== basename(name, '.json')) {
-      problems.push({ file: relative(dir, path), movedTo: null, reason: `it holds article "${db.data.article.id}" under another name; it was not opened` })
-      continue
+class StoreWorkspace implements Workspace {
+  readonly #articles = new Map<string, StoredArticle>()
+  readonly #queues = new Map<string, Promise<unknown>>()
+  readonly #listeners = new Set<(change: WorkspaceChange) => void>()
+  readonly #checkpoints = new CheckpointSchedule()
+  readonly #problems = new Problems(() => this.#emit({ kind: 'problems' }))
+  /** Folders that held no article when last looked at, by what their logs looked like then. */
+  readonly #unopened = new Map<string, string>()
+  readonly #session = newId(4)
+  #counter = 0
+  #identity = ''
+  #settings!: SettingsStore
+  #watcher: WorkspaceWatcher | null = null
+  #refreshing: Promise<void> = Promise.resolve()
+  #closed = false
+  readonly #ctx: ArticleContext
+
+  private constructor(
+    readonly dir: string,
+    private readonly lock: Lock,
+    readonly replica: string,
+    private readonly machine: Machine,
+    private readonly options: OpenOptions,
+    private readonly now: () => Date,
+    clock: HybridClock
+  ) {
+    this.#ctx = {
+      workspaceDir: dir,
+      replica,
+      clock,
+      problems: this.#problems,
+      appendOps: options.appendOps ?? nodeAppendOps,
+      now,
+      writerIsLive: (key) => this.#writerIsLive(key)
     }
-    articles.set(db.data.article.id, db as Low<ArticleDoc>)
   }
 
-  // One change at a time per article, in the order asked.
-  const queues = new Map<string, Promise<unknown>>()
-  function serialized<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const next = (queues.get(id) ?? Promise.resolve()).then(task)
-    queues.set(id, next.catch(() => {}))
+  static async open(dir: string, replica: { id: string; lock: Lock }, machine: Machine, options: OpenOptions, now: () => Date): Promise<StoreWorkspace> {
+    // One clock per process; a test's own `now` gets its own, so its times are the test's.
+    const clock = options.now ? new HybridClock(() => options.now!().getTime()) : processClock
+    const ws = new StoreWorkspace(dir, replica.lock, replica.id, machine, options, now, clock)
+    for (const folder of ['', SETTINGS_LOG_DIR, IDENTITIES_DIR, REPLICAS_DIR, LOCKS_DIR, ARTICLES_DIR]) await removeLeftoverTemps(join(dir, folder))
+    ws.#settings = await SettingsStore.open({ ...ws.#ctx, newOpId: () => ws.#newOpId() })
+    const v1Reviewer = ws.#settings.migrated?.reviewer?.trim()
+    ws.#identity = ws.#settings.readOnly
+      ? ((await readIdentity(dir, machine)) ?? newId())
+      : await ensureIdentity(dir, machine, v1Reviewer ? reviewerIdForName(v1Reviewer) : newId())
+    await ws.#scanArticles(true)
+    if (!ws.#settings.readOnly) {
+      if (!ws.#settings.has('createdAt')) await ws.#settings.set([['createdAt', now().toISOString()]])
+      await ws.#seedOnce()
+      void ws.#settings.writeView()
+    }
+    if (options.watch !== false) {
+      ws.#watcher = watchWorkspace(dir, (paths) => void ws.#refreshPaths(paths))
+      for (const id of ws.#articles.keys()) ws.#watcher.addArticle(id)
+    }
+    for (const article of ws.#articles.values()) ws.#checkpoints.touched(article)
+    return ws
+  }
+
+  // —— reading ——
+
+  settings(): WorkspaceSettings {
+    return this.#settings.settings()
+  }
+
+  me(): Reviewing | null {
+    const reviewer = this.settings().reviewers.find((r) => r.id === this.#identity)
+    return reviewer ? { id: reviewer.id, name: reviewer.name } : null
+  }
+
+  problems(): StoreProblem[] {
+    return this.#problems.list()
+  }
+
+  readOnlyReason(id?: string): string | null {
+    return this.#settings.readOnly ?? (id !== undefined ? (this.#articles.get(id)?.readOnly ?? null) : null)
+  }
+
+  listArticles(): ArticleSummary[] {
+    return [...this.#articles.values()].map((a) => summarize(a.doc)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  }
+
+  getArticle(id: string): ArticleDoc {
+    return this.#article(id).doc
+  }
+
+  listTrash(): Promise<TrashedArticle[]> {
+    return listTrashed(this.dir)
+  }
+
+  onChange(listener: (change: WorkspaceChange) => void): () => void {
+    this.#listeners.add(listener)
+    return () => void this.#listeners.delete(listener)
+  }
+
+  // —— changing ——
+
+  async setMyName(name: string): Promise<Reviewing> {
+    this.#writable()
+    const trimmed = name.trim()
+    if (!trimmed) throw new FactmarkError('invalid-argument', 'A name is needed.')
+    if (trimmed.length > MAX_REVIEWER_NAME_CHARS) throw new FactmarkError('invalid-argument', `A name can be at most ${MAX_REVIEWER_NAME_CHARS} characters long.`)
+    await this.#settings.set([[reviewerKey(this.#identity), { name: trimmed }]])
+    void this.#settings.writeView()
+    return { id: this.#identity, name: trimmed }
+  }
+
+  async updateSettings(changes: { organisation?: string; claimReviewBaseUrl?: string }): Promise<void> {
+    this.#writable()
+    const current = this.settings()
+    const entries: [string, string][] = []
+    const limits = { organisation: MAX_ORGANISATION_CHARS, claimReviewBaseUrl: MAX_REPORT_URL_CHARS } as const
+    for (const key of ['organisation', 'claimReviewBaseUrl'] as const) {
+      const value = changes[key]?.trim()
+      if (value === undefined || value === current[key]) continue
+      if (value.length > limits[key]) throw new FactmarkError('invalid-argument', `That is too long: at most ${limits[key]} characters.`)
+      entries.push([key, value])
+    }
+    await this.#settings.set(entries)
+    void this.#settings.writeView()
+  }
+
+  async createArticle(input: NewArticle): Promise<ArticleSummary> {
+    this.#writable()
+    if (!/\S/.test(input.body.text)) throw new FactmarkError('empty', 'The article has no text.')
+    // A fresh turn of the event loop: the import that made `input` may have just spent its own share of this one.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    const id = newId()
+    return this.#serialized(id, async () => {
+      const stamp = this.#stamp()
+      const article = await parseNewArticleInSlices({
+        id,
+        title: input.title,
+        text: input.body.text,
+        blocks: input.body.blocks,
+        ...(input.body.links?.length ? { links: input.body.links } : {}),
+        origin: input.origin,
+        dateline: input.dateline,
+        byline: input.byline,
+        site: input.site,
+        publishedAt: input.publishedAt,
+        createdBy: stamp.by,
+        createdAt: stamp.at,
+        updatedAt: stamp.at
+      })
+      const op = { type: 'article.create', article, ...stamp, rev: stamp.id } as Operation
+      try {
+        await mkdir(articleLogDir(this.dir, id), { recursive: true })
+      } catch (error) {
+        throw changeNotSavedError(error)
+      }
+      const stored = await StoredArticle.create(this.#ctx, op).catch(async (error: unknown) => {
+        // Nothing of a half-made article stays for other processes to find.
+        await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => {})
+        throw error
+      })
+      this.#articles.set(id, stored)
+      this.#watcher?.addArticle(id)
+      this.#checkpoints.touched(stored)
+      return summarize(stored.doc)
+    })
+  }
+
+  applyOperation(id: string, body: OperationBody | ((doc: ArticleDoc) => OperationBody)): Promise<{ op: Operation; doc: ArticleDoc }> {
+    return this.#serialized(id, async () => {
+      this.#writable()
+      const article = this.#article(id)
+      if (article.readOnly) throw new FactmarkError('forbidden', article.readOnly)
+      await this.#catchUp(article)
+      if (!(await exists(articleDir(this.dir, id)))) {
+        this.#drop(id)
+        throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
+      }
+      const change = typeof body === 'function' ? body(article.doc) : body
+      const op = stampOperation(article.doc, change, this.#stamp())
+      await article.record(op)
+      this.#checkpoints.touched(article)
+      return { op, doc: article.doc }
+    })
+  }
+
+  trashArticle(id: string): Promise<TrashedArticle> {
+    return this.#serialized(id, async () => {
+      this.#writable()
+      const article = this.#article(id)
+      await this.#checkpoints.settled(id)
+      await article.close()
+      const trashed = await moveToTrash(this.dir, article.doc, this.now())
+      this.#drop(id)
+      return trashed
+    })
+  }
+
+  restoreArticle(id: string): Promise<ArticleSummary> {
+    return this.#serialized(id, async () => {
+      this.#writable()
+      if (this.#articles.has(id)) throw new FactmarkError('conflict', 'That article is already in the workspace.')
+      const kind = await moveBack(this.dir, id)
+      if (kind === 'v1') await migrateV1Article(this.dir, `${id}.json`, this.#problems, this.now)
+      const article = await StoredArticle.load(this.#ctx, id, true)
+      if (!article) throw new FactmarkError('io', `The article ${id} was moved back from the trash, but it cannot be read; see the problems listed for the workspace.`)
+      this.#adopt(article)
+      return summarize(article.doc)
+    })
+  }
+
+  async purgeArticle(id: string): Promise<void> {
+    this.#writable()
+    await purgeTrashed(this.dir, id)
+  }
+
+  async refresh(): Promise<void> {
+    await this.#refreshPaths(null)
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    this.#watcher?.close()
+    await Promise.all([...this.#queues.values()].map((q) => q.catch(() => {})))
+    await this.#refreshing.catch(() => {})
+    await this.#checkpoints.flush(this.#articles.values())
+    await this.#settings.close()
+    for (const article of this.#articles.values()) await article.close()
+    await this.lock.release()
+  }
+
+  // —— inside ——
+
+  #article(id: string): StoredArticle {
+    const article = this.#articles.get(id)
+    if (!article) throw new FactmarkError('not-found', `No article with id "${id.slice(0, 80)}" in this workspace.`)
+    return article
+  }
+
+  #writable(): void {
+    if (this.#closed) throw new FactmarkError('forbidden', STORE_MESSAGES.closed)
+    if (this.#settings.readOnly) throw new FactmarkError('forbidden', this.#settings.readOnly)
+  }
+
+  /** One change at a time per article, in the order asked. */
+  #serialized<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const next = (this.#queues.get(id) ?? Promise.resolve()).then(task)
+    const settled = next.catch(() => {})
+    this.#queues.set(id, settled)
+    void settled.then(() => {
+      if (this.#queues.get(id) === settled) this.#queues.delete(id)
+    })
     return next
   }
 
-  function dbOf(id: string): Low<ArticleDoc> {
-    const db = articles.get(id)
-    if (!db) throw new FactmarkError('not-found', `No article with id "${id}" in this workspace.`)
-    return db
+  #newOpId(): string {
+    return `${this.replica}.${this.#session}.${this.#counter++}`
   }
 
-  const trashPath = (id: string) => {
-    if (!Id.safeParse(id).success) throw new FactmarkError('not-found', `No article with id "${id.slice(0, 80)}" in the trash.`)
-    return join(dir, TRASH_DIR, `${id}.json`)
+  /** Who makes a change from here, and when. */
+  #stamp(): Stamp {
+    const ts = this.#ctx.clock.next()
+    const me = this.me()
+    const fallback = (this.options.fallbackReviewer?.trim() || this.machine.user || 'Unknown reviewer').slice(0, MAX_REVIEWER_NAME_CHARS)
+    return { id: this.#newOpId(), ts, replica: this.replica, by: this.#identity, name: me?.name ?? fallback, at: hlcTime(ts) }
   }
-  async function readTrashed(id: string): Promise<{ doc: ArticleDoc; deletedAt: string }> {
-    const path = trashPath(id)
-    const db = new Low<unknown>(new DurableJsonFile(path), null)
+
+  #emit(change: WorkspaceChange): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(change)
+      } catch (error) {
+        console.error('Factmark: a workspace listener failed:', error)
+      }
+    }
+  }
+
+  async #catchUp(article: StoredArticle): Promise<void> {
+    const ops = await article.catchUp()
+    if (ops.length === 0) return
+    this.#checkpoints.touched(article)
+    this.#emit({ kind: 'article', id: article.id, doc: article.doc, ops })
+  }
+
+  #adopt(article: StoredArticle): void {
+    this.#articles.set(article.id, article)
+    this.#unopened.delete(article.id)
+    this.#watcher?.addArticle(article.id)
+    this.#checkpoints.touched(article)
+  }
+
+  #drop(id: string): void {
+    const article = this.#articles.get(id)
+    if (!article) return
+    this.#articles.delete(id)
+    this.#checkpoints.forget(id)
+    this.#watcher?.removeArticle(id)
+    void article.close()
+  }
+
+  /** Whether a live process of this host holds that replica's lock (so its log's last line may be in progress). */
+  async #writerIsLive(key: string): Promise<boolean> {
+    if (key === this.replica) return false
+    const holder = (await readJsonOrNull(join(this.dir, LOCKS_DIR, `${key}.lock`))) as { pid?: unknown; host?: unknown } | null
+    if (!holder || typeof holder.pid !== 'number') return false
+    return holder.host !== this.machine.host || processIsAlive(holder.pid)
+  }
+
+  /**
+   * Looks at the articles folder: version-1 files are migrated, new folders opened, vanished ones let go. At open
+   * (`first`) problems are reported; later, a folder that holds nothing readable yet may be one being made.
+   */
+  async #scanArticles(first: boolean): Promise<void> {
+    const folder = join(this.dir, ARTICLES_DIR)
+    let names: string[]
     try {
-      await db.read()
+      names = await readdir(folder)
     } catch (error) {
-      if (error instanceof SyntaxError) throw new FactmarkError('io', `The trashed article ${id} cannot be read: its file is not valid JSON.`)
-      throw error
+      if (first) throw fileError(error, folder, 'list')
+      return
     }
-    if (db.data === null) throw new FactmarkError('not-found', `No article with id "${id}" in the trash.`)
-    const parsed = ArticleDoc.safeParse(db.data)
-    if (!parsed.success) throw new FactmarkError('io', `The trashed article ${id} cannot be read: it is not a valid Factmark file.`)
-    const info = await stat(path).catch((error: unknown) => Promise.reject(fileError(error, path, 'read')))
-    return { doc: parsed.data, deletedAt: info.mtime.toISOString() }
-  }
-
-  const workspace: Workspace = {
-    dir,
-    settings: () => settingsDb.data!,
-    problems: () => [...problems],
-    reviewer: () => settingsDb.data?.reviewer ?? options.fallbackReviewer ?? 'Unknown reviewer',
-    listArticles: () =>
-      [...articles.values()].map((db) => summarize(db.data)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-    getArticle: (id) => dbOf(id).data,
-    async createArticle(input) {
-      if (!/\S/.test(input.body.text)) throw new FactmarkError('empty', 'The article has no text.')
-      // A fresh turn of the event loop: the import that made `input` may have just spent its own share of this one.
-      await new Promise<void>((resolve) => setImmediate(resolve))
-      const id = newId()
-      const at = now().toISOString()
-      const doc = await parseNewArticleInSlices({
-        format: ARTICLE_FORMAT,
-        version: ARTICLE_VERSION,
-        article: {
-          id,
-          title: input.title,
-          text: input.body.text,
-          blocks: input.body.blocks,
-          ...(input.body.links?.length ? { links: input.body.links } : {}),
-          origin: input.origin,
-          dateline: input.dateline,
-          byline: input.byline,
-          site: input.site,
-          publishedAt: input.publishedAt,
-          createdBy: workspace.reviewer(),
-          createdAt: at,
-          updatedAt: at
-        },
-        claims: [],
-        log: []
-      })
-      const db = new Low<ArticleDoc>(new DurableJsonFile(join(dir, ARTICLES_DIR, `${id}.json`)), doc)
-      await db.write()
-      articles.set(id, db)
-      return summarize(doc)
-    },
-    async updateSettings(changes) {
-      const before = settingsDb.data!
-      const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
-      settingsDb.data = { ...before, ...defined }
-      try {
-        await settingsDb.write()
-      } catch (error) {
-        settingsDb.data = before
-        throw error
+    let changed = false
+    if (!this.#settings.readOnly) {
+      for (const name of names.filter(isV1ArticleFile).sort()) {
+        const id = await migrateV1Article(this.dir, name, this.#problems, this.now)
+        if (id && !names.includes(id)) names.push(id)
       }
-      return settingsDb.data
-    },
-    trashArticle: (id) =>
-      serialized(id, async () => {
-        const db = dbOf(id)
-        const target = trashPath(id)
-        const source = join(dir, ARTICLES_DIR, `${id}.json`)
-        try {
-          await mkdir(join(dir, TRASH_DIR), { recursive: true })
-          await rename(source, target)
-        } catch (error) {
-          throw fileError(error, source, 'move', 'The article is still in the workspace.')
-        }
-        const deletedAt = now()
-        await utimes(target, deletedAt, deletedAt).catch(() => {}) // the file's time says when it went to the trash
-        articles.delete(id)
-        return { id, title: db.data.article.title, claims: db.data.claims.length, deletedAt: deletedAt.toISOString() }
-      }),
-    async listTrash() {
-      let names: string[]
-      try {
-        names = await readdir(join(dir, TRASH_DIR))
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-        throw fileError(error, join(dir, TRASH_DIR), 'list')
-      }
-      const entries: TrashedArticle[] = []
-      for (const name of names) {
-        const id = basename(name, '.json')
-        if (!name.endsWith('.json') || !Id.safeParse(id).success) continue
-        const trashed = await readTrashed(id).catch(() => null)
-        if (trashed) entries.push({ id, title: trashed.doc.article.title, claims: trashed.doc.claims.length, deletedAt: trashed.deletedAt })
-      }
-      return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
-    },
-    restoreArticle: (id) =>
-      serialized(id, async () => {
-        if (articles.has(id)) throw new FactmarkError('conflict', 'That article is already in the workspace.')
-        const { doc } = await readTrashed(id)
-        const path = join(dir, ARTICLES_DIR, `${id}.json`)
-        if (await exists(path)) throw new FactmarkError('conflict', 'An article with the same id is already in the workspace; the trashed copy was left in the trash.')
-        try {
-          await rename(trashPath(id), path)
-        } catch (error) {
-          throw fileError(error, trashPath(id), 'move', 'The article is still in the trash.')
-        }
-        const db = new Low<ArticleDoc>(new DurableJsonFile(path), doc)
-        articles.set(id, db)
-        return summarize(doc)
-      }),
-    async purgeArticle(id) {
-      await readTrashed(id) // only what is in the trash can be deleted for good
-      await rm(trashPath(id)).catch((error: unknown) => Promise.reject(fileError(error, trashPath(id), 'delete')))
-    },
-    applyOperation: (id, op) =>
-      serialized(id, async () => {
-        const db = dbOf(id)
-        const before = db.data
-        db.data = apply(before, op)
-        try {
-          await db.write()
-        } catch (error) {
-          db.data = before // what is on disk is still `before`
-          throw error
-        }
-        return db.data
-      })
-  }
-
-  await seedOnce(workspace, settingsDb, options.samples)
-  return workspace
-}
-
-/**
- * A workspace gets the samples when it has no articles and was never seeded, even if an earlier first start was
- * interrupted; once it has had articles (its own or the samples), never again, even after they are all deleted.
- */
-async function seedOnce(workspace: Workspace, settingsDb: Low<WorkspaceSettings | null>, samples: OpenOptions['samples']): Promise<void> {
-  const settings = settingsDb.data!
-  if (settings.seeded) return
-  const empty = workspace.listArticles().length === 0 && (await workspace.listTrash()).length === 0
-  if (empty && !samples) return // the CLI seeds nothing; the app will, the first time it opens this workspace
-  if (empty) for (const sample of await samples!()) await workspace.createArticle(sample)
-  settingsDb.data = { ...settingsDb.data!, seeded: true }
-  await settingsDb.write()
-}
-
-function defaultSettings(now: Date): WorkspaceSettings {
-  return {
-    format: WORKSPACE_FORMAT,
-    version: 1,
-    reviewer: null,
-    organisation: '',
-    claimReviewBaseUrl: '',
-    seeded: false,
-    verdictLabels: { ...DEFAULT_VERDICT_LABELS },
-    createdAt: now.toISOString()
-  }
-}
-
-/**
- * Opens one lowdb file. A file that does not parse or validate is moved aside (never overwritten)
- * and reported; the returned db then has no data.
- */
-async function loadFile<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  dir: string,
-  problems: StoreProblem[],
-  now: () => Date
-): Promise<Low<z.output<S> | null>> {
-  const db = new Low<z.output<S> | null>(new DurableJsonFile(path), null)
-  let reason: string
-  try {
-    await db.read()
-    if (db.data === null) return db
-    const parsed = schema.safeParse(db.data)
-    if (parsed.success) {
-      db.data = parsed.data
-      return db
     }
-    reason = 'it is not a valid Factmark file (it was changed by hand or by another program, or is from a newer Factmark)'
-  } catch (error) {
-    reason = error instanceof SyntaxError ? `it is not valid JSON (${error.message})` : `it could not be read: ${fileFailureReason(error)}`
+    const ids = new Set(names.filter((name) => Id.safeParse(name).success))
+    for (const id of [...ids].sort()) {
+      if (this.#articles.has(id)) continue
+      const signature = await logSignature(articleLogDir(this.dir, id))
+      if (signature === null || this.#unopened.get(id) === signature) continue
+      await this.#serialized(id, async () => {
+        if (this.#articles.has(id) || this.#closed) return
+        const article = await StoredArticle.load(this.#ctx, id, first)
+        if (!article) return void this.#unopened.set(id, signature)
+        this.#adopt(article)
+        changed = true
+      })
+    }
+    for (const id of [...this.#articles.keys()]) {
+      if (ids.has(id)) continue
+      await this.#serialized(id, async () => {
+        if (!this.#articles.has(id) || (await exists(articleDir(this.dir, id)))) return
+        this.#drop(id)
+        changed = true
+      })
+    }
+    if (changed && !first) this.#emit({ kind: 'articles' })
   }
-  db.data = null
-  const movedTo = await moveAside(path, now()).catch(() => null)
-  problems.push({ file: relative(dir, path), movedTo: movedTo && relative(dir, movedTo), reason })
-  return db
+
+  /** Takes in changes on disk under `paths` (relative to the workspace; null: anywhere). One look at a time. */
+  #refreshPaths(paths: Set<string> | null): Promise<void> {
+    const run = async () => {
+      if (this.#closed) return
+      const all = paths === null
+      const parts = [...(paths ?? [])].map((p) => p.split('/'))
+      const touches = (top: string) => all || parts.some((p) => p[0] === top)
+      if (touches(SETTINGS_LOG_DIR) || touches(IDENTITIES_DIR)) await this.#refreshSettings()
+      if (touches('workspace.json')) await this.#settings.checkView()
+      if (touches('trash')) this.#emit({ kind: 'articles' })
+      // Anything directly in the articles folder (a new folder, a version-1 file), or an article not known yet.
+      const articleIds = new Set(parts.filter((p) => p[0] === ARTICLES_DIR && p[1]).map((p) => p[1]!))
+      if (all || parts.some((p) => p[0] === ARTICLES_DIR && p.length <= 2) || [...articleIds].some((id) => !this.#articles.has(id))) {
+        await this.#scanArticles(false)
+      }
+      for (const article of [...this.#articles.values()]) {
+        if (!all && !articleIds.has(article.id)) continue
+        await this.#serialized(article.id, async () => {
+          if (this.#articles.get(article.id) !== article || this.#closed) return
+          await this.#catchUp(article)
+          await article.checkCheckpoint()
+          this.#checkpoints.touched(article)
+        })
+      }
+    }
+    this.#refreshing = this.#refreshing.then(run, run)
+    return this.#refreshing
+  }
+
+  async #refreshSettings(): Promise<void> {
+    const before = JSON.stringify([this.settings(), this.me()])
+    await this.#settings.catchUp()
+    this.#identity = (await readIdentity(this.dir, this.machine)) ?? this.#identity
+    if (JSON.stringify([this.settings(), this.me()]) !== before) {
+      void this.#settings.writeView()
+      this.#emit({ kind: 'settings' })
+    }
+  }
+
+  /**
+   * A workspace gets the samples when it has no articles and was never seeded, even if an earlier first start was
+   * interrupted; once it has had articles (its own or the samples), never again, even after they are all deleted.
+   */
+  async #seedOnce(): Promise<void> {
+    if (this.settings().seeded) return
+    const empty = this.#articles.size === 0 && (await this.listTrash()).length === 0
+    if (empty && !this.options.samples) return // the CLI seeds nothing; the app will, the first time it opens this workspace
+    if (empty) for (const sample of await this.options.samples!()) await this.createArticle(sample)
+    await this.#settings.set([['seeded', true]])
+  }
+}
+
+/** What an article folder's logs look like (names and sizes): a folder that held nothing is read again once it changed. */
+async function logSignature(logDir: string): Promise<string | null> {
+  const names = await readdir(logDir).catch(() => null)
+  if (names === null) return null
+  const sizes = await Promise.all(names.sort().map(async (name) => `${name}:${(await stat(join(logDir, name)).catch(() => null))?.size ?? '-'}`))
+  return sizes.join('|')
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,0 +1,227 @@
+// One article as this process holds it: its document (the fold of its logs), the logs' cursors, this process's own
+// log to append to, and what its checkpoint on disk contains. Opening takes the checkpoint and folds in only the
+// changes after it; a checkpoint that is missing, stale in a way that cannot be brought up to date, or not what
+// Factmark wrote is rebuilt from the logs (an edited one is set aside first and reported).
+import { relative } from 'node:path'
+import { compareStamps, type HybridClock } from '../../core/clock'
+import { FactmarkError } from '../../core/errors'
+import { ArticleDoc, Operation } from '../../core/model'
+import { apply, applyAll, fold } from '../../core/ops'
+import { STORE_MESSAGES, changeNotSavedError } from '../io-messages'
+import { fileStamp, readCheckpoint, sameStamp, writeCheckpoint, type FileStamp, type Includes } from './checkpoint'
+import { articleDir, articleLogDir, checkpointPath } from './layout'
+import { LogFolder, type LogFolderContext, type ReadLog } from './log-folder'
+import { moveAside } from './move-aside'
+import { compactJsonInSlices } from './sliced-json'
+import { removeLeftoverTemps } from './temp-files'
+
+export interface ArticleContext extends LogFolderContext {
+  replica: string
+  clock: HybridClock
+}
+
+/** Operations whose line can be megabytes (a whole article text): serialised in slices, so the loop keeps turning. */
+const BIG = new Set<Operation['type']>(['article.create', 'article.revise', 'article.snapshot'])
+
+export function parseOperation(value: unknown): Operation | null {
+  const parsed = Operation.safeParse(value)
+  return parsed.success ? parsed.data : null
+}
+
+export async function operationLine(op: Operation): Promise<string[]> {
+  return BIG.has(op.type) ? [...(await compactJsonInSlices(op)), '\n'] : [`${JSON.stringify(op)}\n`]
+}
+
+export class StoredArticle {
+  /** Operations folded in since the checkpoint on disk was written (or all of them, when there is none). */
+  pending = 0
+  /** The checkpoint on disk needs rewriting now (missing, set aside, or far behind). */
+  stale = false
+  /** The checkpoint file as we last wrote or checked it: another stamp means someone else changed it. */
+  checkpointStamp: FileStamp | null = null
+
+  private constructor(
+    readonly id: string,
+    public doc: ArticleDoc,
+    readonly logs: LogFolder<Operation>,
+    public readOnly: string | null,
+    private readonly ctx: ArticleContext
+  ) {}
+
+  get checkpointPath(): string {
+    return checkpointPath(this.ctx.workspaceDir, this.id)
+  }
+
+  /**
+   * Reads an article's folder. Null when it holds no article (yet: another process may be creating it), with a
+   * problem reported when `report` and something there could not be read.
+   */
+  static async load(ctx: ArticleContext, id: string, report: boolean): Promise<StoredArticle | null> {
+    const dir = ctx.workspaceDir
+    await removeLeftoverTemps(articleDir(dir, id))
+    await removeLeftoverTemps(articleLogDir(dir, id))
+    const logs = new LogFolder<Operation>(articleLogDir(dir, id), ctx.replica, parseOperation, ctx)
+    const read = await logs.readAll(report)
+    const all = read.flatMap((log) => log.entries.map((e) => e.value))
+    for (const op of all) ctx.clock.observe(op.ts)
+    const rel = (path: string) => relative(dir, path)
+    const problem = (reason: string, movedTo: string | null = null, file = rel(articleLogDir(dir, id))) => {
+      if (report) ctx.problems.add({ file, movedTo, reason })
+    }
+    if (all.length === 0) {
+      if (read.length > 0) problem(STORE_MESSAGES.noChanges)
+      return null
+    }
+
+    let readOnly: string | null = logs.newerVersion !== null ? STORE_MESSAGES.newerArticle : null
+    const path = checkpointPath(dir, id)
+    const checkpoint = await readCheckpoint(path).catch(() => ({ kind: 'missing' }) as const)
+    let doc: ArticleDoc | null = null
+    let tail = all.length
+    let stamp: FileStamp | null = null
+    if (checkpoint.kind === 'newer') readOnly = STORE_MESSAGES.newerArticle
+    if (checkpoint.kind === 'unusable') {
+      const movedTo = await moveAside(path, ctx.now()).catch(() => null)
+      problem(STORE_MESSAGES.setAside(checkpoint.reason), movedTo && rel(movedTo), rel(path))
+    }
+    if (checkpoint.kind === 'ok') {
+      const split = splitAtCheckpoint(read, checkpoint.includes)
+      if (split && split.included.length > 0) {
+        stamp = checkpoint.stamp
+        const base: ArticleDoc = { ...checkpoint.state, log: uniqueSorted(split.included) }
+        doc = applyAll(base, split.tail)
+        tail = doc.log.length - base.log.length
+      }
+    }
+    if (!doc) {
+      try {
+        doc = fold(all)
+      } catch {
+        problem(STORE_MESSAGES.noCreation)
+        return null
+      }
+    }
+    if (doc.article.id !== id) {
+      problem(STORE_MESSAGES.otherArticle(doc.article.id))
+      return null
+    }
+    const article = new StoredArticle(id, doc, logs, readOnly, ctx)
+    article.checkpointStamp = stamp
+    article.pending = tail
+    article.stale = stamp === null && readOnly === null
+    return article
+  }
+
+  /** A new article: its creation saved to this process's log (a synced line); its checkpoint is due at once. */
+  static async create(ctx: ArticleContext, op: Operation): Promise<StoredArticle> {
+    const logs = new LogFolder<Operation>(articleLogDir(ctx.workspaceDir, op.type === 'article.create' ? op.article.id : ''), ctx.replica, parseOperation, ctx)
+    const line = await operationLine(op)
+    try {
+      await logs.append(line)
+    } catch (error) {
+      await logs.close()
+      throw changeNotSavedError(error)
+    }
+    const article = new StoredArticle((op as Extract<Operation, { type: 'article.create' }>).article.id, fold([op]), logs, null, ctx)
+    article.pending = 1
+    article.stale = true
+    return article
+  }
+
+  /** Folds in what other writers appended since; returns the operations that were new here. */
+  async catchUp(): Promise<Operation[]> {
+    const fresh = await this.logs.readNew()
+    if (this.logs.newerVersion !== null) this.readOnly = STORE_MESSAGES.newerArticle
+    if (fresh.length === 0) return []
+    for (const op of fresh) this.ctx.clock.observe(op.ts)
+    const known = new Set(this.doc.log.map((op) => op.id))
+    const added = uniqueSorted(fresh.filter((op) => !known.has(op.id)))
+    if (added.length === 0) return []
+    this.doc = applyAll(this.doc, added)
+    this.pending += added.length
+    return added
+  }
+
+  /** Saves `op` to this process's log (a synced line), then folds it in. Refused in words when it cannot be saved. */
+  async record(op: Operation): Promise<void> {
+    if (this.readOnly) throw new FactmarkError('forbidden', this.readOnly)
+    if (!(await this.logs.ownStillHere())) throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
+    const line = await operationLine(op)
+    try {
+      await this.logs.append(line)
+    } catch (error) {
+      throw changeNotSavedError(error)
+    }
+    this.doc = apply(this.doc, op)
+    this.pending++
+  }
+
+  /**
+   * Writes the checkpoint of the document as it is now. The snapshot is taken at once (documents are never changed
+   * in place), so what it says it includes is exactly what it holds, however many changes arrive while it is written.
+   */
+  async writeCheckpoint(): Promise<void> {
+    if (this.readOnly) return
+    const doc = this.doc
+    const includes: Includes = this.logs.includes()
+    const pendingThen = this.pending
+    this.checkpointStamp = await writeCheckpoint(this.checkpointPath, doc, includes)
+    this.pending = Math.max(0, this.pending - pendingThen)
+    this.stale = false
+  }
+
+  /**
+   * Whether the checkpoint on disk is still ours or another Factmark's: one changed by hand is set aside, reported
+   * and rewritten soon; one written by a newer Factmark makes the article read-only. Cheap when nothing changed.
+   */
+  async checkCheckpoint(): Promise<void> {
+    const stamp = await fileStamp(this.checkpointPath).catch(() => null)
+    if (stamp === null) {
+      if (this.checkpointStamp !== null) this.stale = true
+      this.checkpointStamp = null
+      return
+    }
+    if (sameStamp(stamp, this.checkpointStamp)) return
+    const checkpoint = await readCheckpoint(this.checkpointPath).catch(() => null)
+    if (!checkpoint) return
+    if (checkpoint.kind === 'ok') this.checkpointStamp = checkpoint.stamp
+    else if (checkpoint.kind === 'newer') this.readOnly = STORE_MESSAGES.newerArticle
+    else if (checkpoint.kind === 'unusable') {
+      const rel = (path: string) => relative(this.ctx.workspaceDir, path)
+      const movedTo = await moveAside(this.checkpointPath, this.ctx.now()).catch(() => null)
+      this.ctx.problems.add({ file: rel(this.checkpointPath), movedTo: movedTo && rel(movedTo), reason: STORE_MESSAGES.setAside(checkpoint.reason) })
+      this.checkpointStamp = null
+      this.stale = true
+    }
+  }
+
+  close(): Promise<void> {
+    return this.logs.close()
+  }
+}
+
+/**
+ * The operations a checkpoint includes (each log's first `bytes`) and those after. Null when the logs no longer
+ * hold what it says (a log gone, or shorter, or not cut at a line there): it is then rebuilt from the logs.
+ */
+function splitAtCheckpoint(read: ReadLog<Operation>[], includes: Includes): { included: Operation[]; tail: Operation[] } | null {
+  const byKey = new Map(read.map((log) => [log.key, log]))
+  for (const [key, { bytes }] of Object.entries(includes)) {
+    const log = byKey.get(key)
+    if (bytes === 0) continue
+    if (!log || log.bytes.length < bytes || log.bytes[bytes - 1] !== 0x0a) return null
+  }
+  const included: Operation[] = []
+  const tail: Operation[] = []
+  for (const log of read) {
+    const limit = includes[log.key]?.bytes ?? 0
+    for (const entry of log.entries) (entry.end <= limit ? included : tail).push(entry.value)
+  }
+  return { included, tail }
+}
+
+function uniqueSorted(ops: readonly Operation[]): Operation[] {
+  const byId = new Map<string, Operation>()
+  for (const op of ops) if (!byId.has(op.id)) byId.set(op.id, op)
+  return [...byId.values()].sort(compareStamps)
+}
