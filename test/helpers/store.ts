@@ -3,11 +3,12 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach } from 'vitest'
-import { createSelectors } from '../../src/core/anchoring/selectors'
-import { newId } from '../../src/core/ids'
-import type { ArticleDoc, OperationBody, Verdict } from '../../src/core/model'
+// Registered first so that its folders are removed after (hooks run last-registered first) the workspaces close.
+import './temp-dir'
 import { bodyFromPlainText } from '../../src/core/plain-text'
 import { openWorkspace, type NewArticle, type OpenOptions, type Workspace } from '../../src/main/workspace/workspace'
+
+export { claimOn, noteOn, verdictOn } from './store-bodies'
 
 export const TEXT = 'In January-June the trade soared almost 80% to make up $294.6 million.\n\nThe exports totaled $252.6 million, the ministry said.'
 
@@ -23,30 +24,6 @@ export async function open(dir: string, options: OpenOptions = {}): Promise<Work
   const ws = await openWorkspace(dir, { watch: false, ...options })
   opened.push(ws)
   return ws
-}
-
-/** A claim on the `nth` occurrence of `exact`, as the renderer would send it (main stamps the rest). */
-export function claimOn(doc: ArticleDoc, exact: string, nth = 0, id = newId()): OperationBody {
-  let start = -1
-  for (let i = 0; i <= nth; i++) start = doc.article.text.indexOf(exact, start + 1)
-  if (start < 0) throw new Error(`not in the text: ${exact}`)
-  const { quote, position } = createSelectors(doc.article.text, start, start + exact.length)
-  const at = '2000-01-01T00:00:00.000Z'
-  return {
-    type: 'claim.create',
-    claim: { id, quote, position, verdict: 'unreviewed', conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'renderer', createdAt: at, updatedAt: at }
-  }
-}
-
-export function noteOn(claimId: string, text: string, id = newId()): OperationBody {
-  return { type: 'claim.addNote', claimId, note: { id, text, by: 'renderer', at: '2000-01-01T00:00:00.000Z' } }
-}
-
-/** A verdict for a claim as it is in `doc` (its `previous` from there). */
-export function verdictOn(doc: ArticleDoc, claimId: string, verdict: Verdict): OperationBody {
-  const claim = doc.claims.find((c) => c.id === claimId)
-  if (!claim) throw new Error(`no claim ${claimId}`)
-  return { type: 'claim.setVerdict', claimId, verdict, previous: claim.verdict }
 }
 
 /** Every file under `dir`, as paths relative to it, sorted. */
