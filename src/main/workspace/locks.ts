@@ -18,6 +18,7 @@ interface LockInfo {
 
 /** Tokens of the locks this process holds: a lock with our own pid but not here is a former process's (pid reused). */
 const heldHere = new Map<string, string>()
+const pendingHere = new Set<string>()
 let exitHookInstalled = false
 
 export interface Lock {
@@ -30,7 +31,15 @@ export async function tryLock(path: string, host: string): Promise<Lock | null> 
   await mkdir(dirname(path), { recursive: true })
   for (let attempt = 0; attempt < 2; attempt++) {
     const info: LockInfo = { pid: process.pid, host, token: newId(12), at: new Date().toISOString() }
-    if (await createFileExclusively(path, `${JSON.stringify(info)}\n`)) return held(path, info.token)
+    // Known as ours before it exists: another instance in this process reading it meanwhile must not take it for stale.
+    pendingHere.add(info.token)
+    let created = false
+    try {
+      created = await createFileExclusively(path, `${JSON.stringify(info)}\n`)
+      if (created) return held(path, info.token)
+    } finally {
+      pendingHere.delete(info.token) // after held() took it over, with no turn of the loop between
+    }
     if (attempt > 0) return null
     const holder = await readLock(path)
     if (holder && !isStale(holder, host)) return null
@@ -63,7 +72,7 @@ async function readLock(path: string): Promise<LockInfo | null> {
 function isStale(holder: LockInfo | null, host: string): boolean {
   if (!holder) return true
   if (holder.host !== host) return false // another machine's process cannot be checked from here
-  if (holder.pid === process.pid) return ![...heldHere.values()].includes(holder.token)
+  if (holder.pid === process.pid) return !pendingHere.has(holder.token) && ![...heldHere.values()].includes(holder.token)
   return !processIsAlive(holder.pid)
 }
 

@@ -44,6 +44,7 @@ export class LogFolder<T> {
   newerVersion: number | null = null
   #writer: LogWriter | null = null
   #ownUnreadable = false
+  #appending: Promise<void> = Promise.resolve()
 
   constructor(
     readonly path: string,
@@ -90,8 +91,14 @@ export class LogFolder<T> {
     return fresh
   }
 
-  /** Writes whole lines to our own log, synced; after it returns they are saved. */
-  async append(pieces: readonly string[]): Promise<void> {
+  /** Writes whole lines to our own log, synced; after it returns they are saved. One append at a time, in order. */
+  append(pieces: readonly string[]): Promise<void> {
+    const next = this.#appending.then(() => this.appendNow(pieces))
+    this.#appending = next.catch(() => {})
+    return next
+  }
+
+  private async appendNow(pieces: readonly string[]): Promise<void> {
     const writer = await this.writer()
     const bytes = await writer.append(pieces)
     const cursor = this.cursors.get(this.own)!

@@ -512,8 +512,10 @@ class StoreWorkspace implements Workspace {
 
   async #refreshSettings(): Promise<void> {
     const before = JSON.stringify([this.settings(), this.me()])
+    const identity = await readIdentity(this.dir, this.machine)
     await this.#settings.catchUp()
-    this.#identity = (await readIdentity(this.dir, this.machine)) ?? this.#identity
+    // Told in the same turn as the settings change, so that no one sees new settings before hearing of them.
+    this.#identity = identity ?? this.#identity
     if (JSON.stringify([this.settings(), this.me()]) !== before) {
       void this.#settings.writeView()
       this.#emit({ kind: 'settings' })
