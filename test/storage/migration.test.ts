@@ -53,7 +53,7 @@ describe('a version-1 workspace', () => {
       expect(doc.log.slice(1).map((op) => [op.type, op.name, op.at])).toEqual(v1.log.map((op) => [op.type, op.by, op.at]))
       for (const claim of doc.claims) for (const note of claim.notes) expect(doc.people[note.by]).toBeTruthy()
     }
-    expect(ws.getArticle(REVIEWED).claims.map((c) => c.verdict)).toEqual(['disputed', 'needs-context', 'verified'])
+    expect(ws.getArticle(REVIEWED).claims.map((c) => c.verdict).sort()).toEqual(['disputed', 'needs-context', 'verified'])
   })
 
   it('keeps its settings, and makes its reviewer this machine account’s', async () => {
