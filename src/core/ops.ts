@@ -239,6 +239,11 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
       if (!(start < end && end <= doc.article.text.length) || doc.article.text.slice(start, end) !== op.claim.quote.exact) {
         throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position.')
       }
+      // Sources that come with a new claim pass the same check as those added to it.
+      for (const source of op.claim.sources) {
+        const link = checkSourceUrl(source.url)
+        if (!link.ok) throw new FactmarkError('unsafe-url', link.message)
+      }
       return
     }
     case 'claim.delete':
