@@ -4,6 +4,45 @@ import type { Operation } from './model'
 import { DEFAULT_VERDICT_LABELS, type Verdict } from './model'
 import { anchorState, PLACEMENT_LABELS, revisionSummary } from './placement-words'
 
+/**
+ * A reviewer's name as the document knows it now (from their latest operation; see ArticleDoc.people), else their id:
+ * reports and the history show names, and a rename shows everywhere, old changes included.
+ */
+export function personName(people: Readonly<Record<string, string>>, id: string): string {
+  return people[id]?.trim() || id.trim() || 'Unknown reviewer'
+}
+
+/** What the history adds to a change that did nothing, because its claim was gone when it came in order. */
+export const NO_EFFECT = 'no effect: the claim had been deleted'
+
+/**
+ * The operations of a log (in its order) that changed nothing: about a claim that was not there at that point (deleted
+ * concurrently, say), a claim created or deleted twice, a second creation of the article. They stay in the log, the
+ * audit trail, and the history says so.
+ */
+export function withoutEffect(log: readonly Operation[]): Set<string> {
+  const idle = new Set<string>()
+  const present = new Set<string>()
+  let created = false
+  for (const op of log) {
+    if (op.type === 'article.create') {
+      if (created) idle.add(op.id)
+      created = true
+    } else if (op.type === 'article.snapshot') {
+      present.clear()
+      for (const c of op.claims) present.add(c.id)
+    } else if (op.type === 'claim.create') {
+      if (present.has(op.claim.id)) idle.add(op.id)
+      present.add(op.claim.id)
+    } else if (op.type === 'claim.delete') {
+      if (!present.delete(op.claimId)) idle.add(op.id)
+    } else if ('claimId' in op && !present.has(op.claimId)) {
+      idle.add(op.id)
+    }
+  }
+  return idle
+}
+
 /** The id of the claim an operation is about, if any. */
 export function claimIdOf(op: Operation): string | undefined {
   if (op.type === 'claim.create') return op.claim.id

@@ -1,3 +1,4 @@
+import { hasDisagreement } from './disagreement'
 import { VERDICTS, type Claim, type Verdict } from './model'
 import { placementState, PLACEMENT_LABELS, WORDING_WORDS, type PlacementState } from './placement-words'
 
@@ -63,4 +64,13 @@ export function needsLookLine(claims: readonly Pick<Claim, 'anchor' | 'verdictWo
   const n = counts.earlierWording
   if (n > 0) parts.push(`${n} ${n === 1 ? 'verdict' : 'verdicts'} ${WORDING_WORDS.verdictForEarlier}`)
   return `${counts.total} of ${claims.length} need a look — ${parts.join(', ')}`
+}
+
+/**
+ * "Reviewers disagree on 2 of 12 claims": verdicts set without seeing each other's that still stand side by side
+ * (core/disagreement.ts); empty when there are none.
+ */
+export function disagreementLine(claims: readonly Pick<Claim, 'verdicts'>[]): string {
+  const n = claims.filter(hasDisagreement).length
+  return n ? `Reviewers disagree on ${n} of ${claims.length} ${claims.length === 1 ? 'claim' : 'claims'}` : ''
 }

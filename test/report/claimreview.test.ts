@@ -86,7 +86,7 @@ describe('exportClaimReview', () => {
 
     const left = claimReviewOmissions(revised, sampleOptions())
     expect(left.total).toBe(4)
-    expect(left.byReason).toEqual({ 'not-found': 1, 'text-changed': 1, 'earlier-wording': 1, unreviewed: 1 })
+    expect(left.byReason).toEqual({ 'not-found': 1, 'text-changed': 1, 'earlier-wording': 1, disagreement: 0, unreviewed: 1 })
     expect(left.message).toBe(
       '4 claims left out: 1 not found in the current text, 1 text changed (re-check first), 1 verdict given for the earlier wording (confirm it first), 1 unreviewed'
     )
@@ -99,7 +99,7 @@ describe('exportClaimReview', () => {
     const reviewed = ArticleDoc.parse({ ...doc, claims: doc.claims.filter((c) => c.verdict !== 'unreviewed') })
     expect(claimReviewOmissions(reviewed, sampleOptions())).toEqual({
       total: 0,
-      byReason: { 'not-found': 0, 'text-changed': 0, 'earlier-wording': 0, unreviewed: 0 },
+      byReason: { 'not-found': 0, 'text-changed': 0, 'earlier-wording': 0, disagreement: 0, unreviewed: 0 },
       message: ''
     })
     const one = ArticleDoc.parse({ ...doc, claims: [doc.claims.find((c) => c.verdict === 'unreviewed')!] })

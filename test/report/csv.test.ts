@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_VERDICT_LABELS, type Claim } from '../../src/core/model'
+import { DEFAULT_VERDICT_LABELS, type ArticleDoc, type Claim } from '../../src/core/model'
 import { exportCsv } from '../../src/core/report/csv'
 import { sampleDoc, sampleOptions } from './sample-doc'
 
 const HEADER = [
   'Number', 'ID', 'Quote', 'Prefix', 'Suffix', 'Start', 'End', 'Placement', 'Earlier words', 'Verdict', 'Verdict label',
-  'Verdict given for the earlier wording', 'Conclusion', 'Claimant', 'Tags', 'Notes', 'Sources', 'Created by', 'Created at', 'Updated at'
+  'Verdict given for the earlier wording', 'Disagreement', 'Conclusion', 'Claimant', 'Tags', 'Notes', 'Sources', 'Created by', 'Created at', 'Updated at'
 ]
 
 /**
@@ -16,8 +16,10 @@ const HEADER = [
 const guarded = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
 
 /** The values each column should hold, written out here independently of the exporter. */
-function expectedRow(claim: Claim, number: number): string[] {
+function expectedRow(doc: ArticleDoc, claim: Claim, number: number): string[] {
   const text = guarded
+  // People by name, as the document knows them; never their ids.
+  const name = (id: string) => doc.people[id]!
   const sources = claim.sources
     .map((s) =>
       [`[${s.stance}] ${s.title}`, s.publisher, s.url, `accessed ${s.accessedAt}`, ...(s.excerpt ? [`“${s.excerpt}”`] : [])]
@@ -38,12 +40,13 @@ function expectedRow(claim: Claim, number: number): string[] {
     text(claim.verdict),
     text(DEFAULT_VERDICT_LABELS[claim.verdict]),
     '',
+    '', // no reviewers disagree in the sample
     text(claim.conclusion),
     text(claim.claimant),
     text(claim.tags.join('; ')),
-    text(claim.notes.map((n) => `${n.by} (${n.at.slice(0, 10)}): ${n.text}`).join('\n')),
+    text(claim.notes.map((n) => `${name(n.by)} (${n.at.slice(0, 10)}): ${n.text}`).join('\n')),
     text(sources),
-    text(claim.createdBy),
+    text(name(claim.createdBy)),
     text(claim.createdAt),
     text(claim.updatedAt)
   ]
@@ -60,7 +63,7 @@ describe('exportCsv', () => {
     expect(header).toEqual(HEADER)
     expect(rows).toHaveLength(doc.claims.length)
     doc.claims.forEach((claim, i) => {
-      expect(rows[i]).toEqual(expectedRow(claim, i + 1))
+      expect(rows[i]).toEqual(expectedRow(doc, claim, i + 1))
     })
   })
 

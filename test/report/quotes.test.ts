@@ -3,14 +3,13 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { describeOperation, inQuotes } from '../../src/core/history'
-import { ArticleDoc, DEFAULT_VERDICT_LABELS } from '../../src/core/model'
-import { apply } from '../../src/core/ops'
+import { DEFAULT_VERDICT_LABELS } from '../../src/core/model'
 import { bodyFromBlocks } from '../../src/core/plain-text'
 import { exportCsv } from '../../src/core/report/csv'
 import { exportHtml } from '../../src/core/report/html'
 import { exportMarkdown } from '../../src/core/report/markdown'
 import { exportW3c } from '../../src/core/report/w3c'
-import { ANA, at, markClaim, sampleOptions, T0 } from './sample-doc'
+import { ANA, at, change, imported, markClaim, sampleOptions } from './sample-doc'
 
 describe('inQuotes', () => {
   it('wraps plain words, and leaves words that bring their own marks as they are', () => {
@@ -36,15 +35,11 @@ describe('inQuotes', () => {
 
 describe('quotations in the history and the reports', () => {
   const body = bodyFromBlocks([{ kind: 'p', text: '“We are strategic partners”, the minister said. «Nous sommes partenaires», a-t-il dit.' }])
-  let doc = ArticleDoc.parse({
-    format: 'factmark-article', version: 1,
-    article: { id: 'quotes', title: '“Partners”', text: body.text, blocks: body.blocks, origin: { kind: 'paste' }, createdBy: ANA, createdAt: T0, updatedAt: T0 },
-    claims: [], log: []
-  })
+  let doc = imported({ id: 'quotes', title: '“Partners”', text: body.text, blocks: body.blocks, origin: { kind: 'paste' } })
   doc = markClaim(doc, 'claim-en', '“We are strategic partners”', 'verified', 1)
   doc = markClaim(doc, 'claim-fr', '«Nous sommes partenaires»', 'verified', 3)
-  doc = apply(doc, {
-    type: 'claim.addSource', by: ANA, at: at(5), claimId: 'claim-en',
+  doc = change(doc, ANA, 5, {
+    type: 'claim.addSource', claimId: 'claim-en',
     source: { id: 'source-1', url: 'https://example.org/', title: 'Transcript', publisher: '', excerpt: '"We are strategic partners"', stance: 'supports', accessedAt: '2026-11-27', by: ANA, at: at(5) }
   })
   const options = sampleOptions({ includeHistory: true })

@@ -1,15 +1,19 @@
-// Documents that exercise every report. The first: claims of every verdict, overlapping, nested and identical claims,
-// a claim across two blocks, the Unicode fixture's text (emoji with joiners, flags, RTL Arabic, combining marks,
-// NFC and NFD), and user text full of markup, commas, quotes and line breaks.
+// Documents that exercise every report, made the way the app makes them: an article.create, then each change a
+// body stamped by core's stampOperation with a fake clock, as main stamps what the renderer sends. The first:
+// claims of every verdict, overlapping, nested and identical claims, a claim across two blocks, the Unicode
+// fixture's text (emoji with joiners, flags, RTL Arabic, combining marks, NFC and NFD), and user text full of
+// markup, commas, quotes and line breaks.
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSelectors } from '../../src/core/anchoring/selectors'
-import { ArticleDoc, type ArticleLink, type Block, type Claim, type Note, type Operation, type Source, type Verdict } from '../../src/core/model'
-import { apply, placementFor, placementOf } from '../../src/core/ops'
+import { HybridClock, hlcTime } from '../../src/core/clock'
+import { ArticleDoc, type Article, type ArticleLink, type Block, type Claim, type Note, type Operation, type OperationBody, type Source, type Verdict } from '../../src/core/model'
+import { apply, fold, placementFor, placementOf } from '../../src/core/ops'
 import { bodyFromBlocks } from '../../src/core/plain-text'
 import { reviseArticle } from '../../src/core/revise'
 import { defaultReportOptions, type ReportOptions } from '../../src/core/report/options'
+import { stampOperation } from '../../src/core/stamp'
 
 export const fixtureText = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'unicode-mixed.txt'), 'utf8')
 
@@ -24,6 +28,50 @@ export const at = (minute: number) => new Date(Date.parse(T0) + minute * 60_000)
 export const ANA = 'Ana Petrova'
 export const BASHIR = 'Bashir Haddad'
 export const CHEN = 'Chen Wei'
+/** Each reviewer's stable id (what operations and authors hold) and the writer (replica) they use. */
+export const REVIEWER_IDS: Record<string, string> = { [ANA]: 'r-ana', [BASHIR]: 'r-bashir', [CHEN]: 'r-chen' }
+const REPLICAS: Record<string, string> = { [ANA]: 'desk-ana', [BASHIR]: 'desk-bashir', [CHEN]: 'desk-chen' }
+
+/**
+ * A reviewer's change at a minute of the sample day, made as main makes it: checked and stamped against `doc` by
+ * stampOperation, with a clock that has seen the document's operations (so the minute is the time unless the document
+ * is already later), then applied.
+ */
+export function change(doc: ArticleDoc, name: string, minute: number, body: OperationBody, callingThemself = name): ArticleDoc {
+  return apply(doc, stamped(doc, name, minute, body, callingThemself))
+}
+
+/**
+ * The operation `change` applies: made on `doc`, which may be older than what it is applied to (concurrency), by the
+ * reviewer known as `name` in this sample, who may go by another name by now (`callingThemself`).
+ */
+export function stamped(doc: ArticleDoc, name: string, minute: number, body: OperationBody, callingThemself = name): Operation {
+  const clock = new HybridClock(() => Date.parse(at(minute)))
+  clock.observe(doc.log.at(-1)!.ts)
+  const ts = clock.next()
+  const replica = REPLICAS[name]!
+  return stampOperation(doc, body, { id: `${replica}.${ts}`, ts, replica, by: REVIEWER_IDS[name]!, name: callingThemself, at: hlcTime(ts) })
+}
+
+/**
+ * A change as another writer logged it, unchecked: main refuses such a change of its own (a source that is not a web
+ * link), but a document folds whatever its logs hold (an older version's, or one edited by hand), and reports must
+ * cope with it.
+ */
+export function logged(doc: ArticleDoc, name: string, minute: number, body: OperationBody): ArticleDoc {
+  const ts = new HybridClock(() => Date.parse(at(minute))).next()
+  const replica = REPLICAS[name]!
+  return apply(doc, { ...body, id: `${replica}.${ts}`, ts, replica, by: REVIEWER_IDS[name]!, name, at: hlcTime(ts), rev: doc.revision } as Operation)
+}
+
+/** An imported article: its first operation, by `name` at T0. */
+export function imported(article: Omit<Article, 'createdBy' | 'createdAt' | 'updatedAt'>, name = ANA): ArticleDoc {
+  const ts = new HybridClock(() => Date.parse(T0)).next()
+  const replica = REPLICAS[name]!
+  const by = REVIEWER_IDS[name]!
+  const id = `${replica}.${ts}`
+  return fold([{ type: 'article.create', article: { ...article, createdBy: by, createdAt: T0, updatedAt: T0 }, id, ts, replica, by, name, at: T0, rev: id }])
+}
 
 /** Where `exact` occurs in the article text (the `nth` occurrence, 0-based); throws if it does not. */
 function find(exact: string, nth = 0): number {
@@ -57,7 +105,7 @@ function claim(id: string, exact: string, verdict: Verdict, minute: number, extr
     sources: [],
     createdBy: ANA,
     createdAt: at(minute),
-    updatedAt: at(minute + 30),
+    updatedAt: at(minute),
     ...extra
   }
 }
@@ -88,7 +136,8 @@ export const AMPERSAND_URL = 'https://www.belstat.gov.by/en/search?q=export&year
 /** The fixture's combining-marks word, taken from the text itself so that no editor renormalises it. */
 export const ZALGO = text.slice(text.indexOf('Combining marks: ') + 'Combining marks: '.length, text.indexOf(' text should never'))
 
-export const claims: Claim[] = [
+/** What the sample's reviewers do: each claim as it ends up, by name (sampleDoc makes it through operations). */
+const PLAN: Claim[] = [
   claim('claim-a', 'Экспорт Беларуси в Казахстан в январе–июне составил $252,6 млн', 'verified', 1, {
     claimant: 'Премьер-министр',
     conclusion: 'Matches Belstat, "Foreign trade" table 3.',
@@ -143,45 +192,50 @@ export const claims: Claim[] = [
 
 const deleted = claim('claim-gone', 'Tokyo', 'unreviewed', 13)
 
-function logOf(list: Claim[]): Operation[] {
-  const log: Operation[] = [
-    { type: 'article.rename', by: ANA, at: at(0), title: 'Trade "boom", tariffs,\nand a 🌍 roundup', previous: 'Multilingual wire roundup' }
-  ]
-  for (const c of list) {
-    const blank = { ...c, verdict: 'unreviewed' as const, notes: [], sources: [], conclusion: '', claimant: '', tags: [] }
-    log.push({ type: 'claim.create', by: c.createdBy, at: c.createdAt, claim: blank })
-    if (c.verdict !== 'unreviewed') log.push({ type: 'claim.setVerdict', by: c.createdBy, at: at(20), claimId: c.id, verdict: c.verdict, previous: 'unreviewed' })
-    if (c.conclusion) log.push({ type: 'claim.setConclusion', by: c.createdBy, at: at(21), claimId: c.id, conclusion: c.conclusion, previous: '' })
-    if (c.claimant) log.push({ type: 'claim.setClaimant', by: c.createdBy, at: at(22), claimId: c.id, claimant: c.claimant, previous: '' })
-    if (c.tags.length) log.push({ type: 'claim.setTags', by: c.createdBy, at: at(23), claimId: c.id, tags: c.tags, previous: [] })
-    for (const n of c.notes) log.push({ type: 'claim.addNote', by: n.by, at: n.at, claimId: c.id, note: n })
-    for (const s of c.sources) log.push({ type: 'claim.addSource', by: s.by, at: s.at, claimId: c.id, source: s })
+const minuteOf = (iso: string) => (Date.parse(iso) - Date.parse(T0)) / 60_000
+const MARKUP_DRAFT = 'First draft of the markup note.'
+
+/** The changes that make PLAN, each by its reviewer at its minute, in the order they were made. */
+function changesOf(plan: Claim[]): [number, string, OperationBody][] {
+  const out: [number, string, OperationBody][] = [[0, ANA, { type: 'article.rename', title: 'Trade "boom", tariffs,\nand a 🌍 roundup', previous: 'Multilingual wire roundup' }]]
+  for (const c of plan) {
+    const by = c.createdBy
+    out.push([minuteOf(c.createdAt), by, { type: 'claim.create', claim: { ...c, verdict: 'unreviewed', notes: [], sources: [], conclusion: '', claimant: '', tags: [] } }])
+    if (c.verdict !== 'unreviewed') out.push([20, by, { type: 'claim.setVerdict', claimId: c.id, verdict: c.verdict, previous: 'unreviewed' }])
+    if (c.conclusion) out.push([21, by, { type: 'claim.setConclusion', claimId: c.id, conclusion: c.conclusion, previous: '' }])
+    if (c.claimant) out.push([22, by, { type: 'claim.setClaimant', claimId: c.id, claimant: c.claimant, previous: '' }])
+    if (c.tags.length) out.push([23, by, { type: 'claim.setTags', claimId: c.id, tags: c.tags, previous: [] }])
+    for (const n of c.notes) {
+      // An edited note was first written otherwise.
+      out.push([minuteOf(n.at), n.by, { type: 'claim.addNote', claimId: c.id, note: { ...n, text: n.editedAt ? MARKUP_DRAFT : n.text } }])
+      if (n.editedAt) out.push([minuteOf(n.editedAt), n.by, { type: 'claim.editNote', claimId: c.id, noteId: n.id, text: n.text, previous: MARKUP_DRAFT }])
+    }
+    for (const x of c.sources) out.push([minuteOf(x.at), x.by, { type: 'claim.addSource', claimId: c.id, source: { ...x, by: REVIEWER_IDS[x.by]! } }])
   }
-  log.push({ type: 'claim.create', by: CHEN, at: at(60), claim: deleted })
-  log.push({ type: 'claim.delete', by: CHEN, at: at(61), claimId: deleted.id, claim: deleted })
-  return log
+  out.push([60, CHEN, { type: 'claim.create', claim: { ...deleted, createdBy: CHEN } }])
+  out.push([61, CHEN, { type: 'claim.delete', claimId: deleted.id, claim: deleted }])
+  return out.sort((x, y) => x[0] - y[0]) // stable: changes in one minute keep their order
+}
+
+const SAMPLE_ARTICLE = {
+  id: 'wire-roundup',
+  title: 'Multilingual wire roundup',
+  text,
+  blocks: body.blocks,
+  origin: { kind: 'url' as const, url: 'https://news.example.org/wire/roundup?id=42&lang=en' },
+  site: 'Example Wire',
+  byline: 'Staff & agencies',
+  publishedAt: '2017-08-14'
 }
 
 export function sampleDoc(): ArticleDoc {
-  return ArticleDoc.parse({
-    format: 'factmark-article',
-    version: 1,
-    article: {
-      id: 'wire-roundup',
-      title: 'Trade "boom", tariffs,\nand a 🌍 roundup',
-      text,
-      blocks: body.blocks,
-      origin: { kind: 'url', url: 'https://news.example.org/wire/roundup?id=42&lang=en' },
-      site: 'Example Wire',
-      byline: 'Staff & agencies',
-      publishedAt: '2017-08-14',
-      createdBy: ANA,
-      createdAt: T0,
-      updatedAt: at(61)
-    },
-    claims,
-    log: logOf(claims)
-  })
+  let doc = imported(SAMPLE_ARTICLE)
+  for (const [minute, name, body] of changesOf(PLAN)) {
+    // The one source that is not a web link could only come from a log main did not write (see `logged`).
+    const unchecked = body.type === 'claim.addSource' && body.source.id === 'source-bad'
+    doc = unchecked ? logged(doc, name, minute, body) : change(doc, name, minute, body)
+  }
+  return ArticleDoc.parse(doc)
 }
 
 export const GENERATED_AT = '2026-11-28T12:00:00.000Z'
@@ -210,16 +264,15 @@ export const AFTER_UPDATE = [
 ]
 
 /** Marks `exact` (its first occurrence) as a claim and gives it a verdict, through operations as the app does. */
-export function markClaim(doc: ArticleDoc, id: string, exact: string, verdict: Verdict, minute: number): ArticleDoc {
+export function markClaim(doc: ArticleDoc, id: string, exact: string, verdict: Verdict, minute: number, name = ANA): ArticleDoc {
   const start = doc.article.text.indexOf(exact)
   if (start < 0) throw new Error(`not in the text: ${exact}`)
   const claim: Claim = {
     id, ...createSelectors(doc.article.text, start, start + exact.length), verdict: 'unreviewed', conclusion: '', claimant: '', tags: [], notes: [], sources: [],
-    createdBy: ANA, createdAt: at(minute), updatedAt: at(minute)
+    createdBy: '', createdAt: at(minute), updatedAt: at(minute)
   }
-  let next = apply(doc, { type: 'claim.create', by: ANA, at: at(minute), claim })
-  if (verdict !== 'unreviewed') next = apply(next, { type: 'claim.setVerdict', by: ANA, at: at(minute + 1), claimId: id, verdict, previous: 'unreviewed' })
-  return next
+  const next = change(doc, name, minute, { type: 'claim.create', claim })
+  return verdict === 'unreviewed' ? next : change(next, name, minute + 1, { type: 'claim.setVerdict', claimId: id, verdict, previous: 'unreviewed' })
 }
 
 function plainBody(texts: readonly string[]) {
@@ -228,21 +281,17 @@ function plainBody(texts: readonly string[]) {
 
 export function revisedDoc(): ArticleDoc {
   const body = plainBody(BEFORE_UPDATE)
-  let doc = ArticleDoc.parse({
-    format: 'factmark-article', version: 1,
-    article: { id: 'trade-update', title: 'Belarus–Kazakhstan trade', text: body.text, blocks: body.blocks, origin: { kind: 'paste' }, createdBy: ANA, createdAt: T0, updatedAt: T0 },
-    claims: [], log: []
-  })
+  let doc = imported({ id: 'trade-update', title: 'Belarus–Kazakhstan trade', text: body.text, blocks: body.blocks, origin: { kind: 'paste' } })
   doc = markClaim(doc, 'c-inplace', 'the efforts to intensify the trade', 'verified', 1)
   doc = markClaim(doc, 'c-open', 'In January-June', 'unreviewed', 3)
   doc = markClaim(doc, 'c-wording', '$294.6 million', 'verified', 5)
   doc = markClaim(doc, 'c-changed', 'eight joint plants', 'verified', 7)
   doc = markClaim(doc, 'c-moved', '25 years of diplomatic relations', 'disputed', 9)
   doc = markClaim(doc, 'c-gone', 'double the number of joint plants', 'needs-context', 11)
-  doc = apply(doc, reviseArticle(doc, plainBody(AFTER_UPDATE), BASHIR, at(20)))
+  doc = change(doc, BASHIR, 20, reviseArticle(doc, plainBody(AFTER_UPDATE)))
   // The reviewer accepts the new figure: the verdict stays, given for "$294.6 million" until confirmed.
   const wording = doc.claims.find((c) => c.id === 'c-wording')!
-  return apply(doc, { type: 'claim.placeAnchor', by: BASHIR, at: at(21), claimId: wording.id, from: placementOf(wording), to: placementFor(wording, wording) })
+  return change(doc, BASHIR, 21, { type: 'claim.placeAnchor', claimId: wording.id, from: placementOf(wording), to: placementFor(wording, wording) })
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -279,12 +328,33 @@ export function structuredDoc(): ArticleDoc {
     { ...span(STRUCTURED.footnote), block: 6 },
     { ...span(STRUCTURED.badLink), url: 'javascript:alert(1)' }
   ]
-  let doc = ArticleDoc.parse({
-    format: 'factmark-article', version: 1,
-    article: { id: 'structured', title: STRUCTURED.title, text: body.text, blocks, links, origin: { kind: 'paste' }, createdBy: ANA, createdAt: T0, updatedAt: T0 },
-    claims: [], log: []
-  })
+  let doc = imported({ id: 'structured', title: STRUCTURED.title, text: body.text, blocks, links, origin: { kind: 'paste' } })
   doc = markClaim(doc, 'claim-rose', STRUCTURED.claim, 'verified', 1)
   doc = markClaim(doc, 'claim-ref', STRUCTURED.reference, 'disputed', 3)
   return doc
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reviewers working at the same time without seeing each other's changes: on one claim Ana and Bashir set different
+// verdicts (a disagreement, still open); on another they did too, and Chen, having seen both, settled it; a third all
+// agree on. Meanwhile Chen deleted a claim that Bashir was still writing a conclusion for.
+
+export function disagreementDoc(): ArticleDoc {
+  let doc = imported({ id: 'trade-disputed', title: 'Belarus–Kazakhstan trade', text: plainBody(BEFORE_UPDATE).text, blocks: plainBody(BEFORE_UPDATE).blocks, origin: { kind: 'paste' } })
+  doc = markClaim(doc, 'c-split', '$294.6 million', 'unreviewed', 1)
+  doc = markClaim(doc, 'c-settled', 'eight joint plants', 'unreviewed', 3)
+  doc = markClaim(doc, 'c-agreed', '25 years of diplomatic relations', 'verified', 5)
+  doc = markClaim(doc, 'c-gone', 'double the number of joint plants', 'unreviewed', 7)
+  const base = doc
+  const verdict = (claimId: string, verdict: Verdict) => ({ type: 'claim.setVerdict' as const, claimId, verdict, previous: 'unreviewed' as const })
+  const concurrent = [
+    stamped(base, ANA, 10, verdict('c-split', 'disputed')),
+    stamped(base, BASHIR, 11, verdict('c-split', 'verified')),
+    stamped(base, ANA, 12, verdict('c-settled', 'needs-context')),
+    stamped(base, BASHIR, 13, verdict('c-settled', 'disputed')),
+    stamped(base, CHEN, 14, { type: 'claim.delete', claimId: 'c-gone', claim: base.claims.find((c) => c.id === 'c-gone')! }),
+    stamped(base, BASHIR, 16, { type: 'claim.setConclusion', claimId: 'c-gone', conclusion: 'Plans, not figures.', previous: '' })
+  ]
+  doc = concurrent.reduce(apply, base)
+  return change(doc, CHEN, 20, { type: 'claim.setVerdict', claimId: 'c-settled', verdict: 'disputed', previous: 'disputed' })
 }

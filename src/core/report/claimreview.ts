@@ -1,10 +1,12 @@
 // The reviewed claims as schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview), the markup search
 // engines read from a published fact-check: one ClaimReview per reviewed claim, with the fields Google
 // requires (claimReviewed, reviewRating.alternateName, url) and the recommended ones Factmark knows.
-// A published rating must be for words the article has now, so claims not found in the current text, whose
-// text changed (until a reviewer accepts the change) or whose verdict was given for earlier words are left out,
-// and `claimReviewOmissions` says how many and why, for the export dialog and the CLI to tell.
+// A published rating must be for words the article has now, and the desk's one verdict, so claims not found in the
+// current text, whose text changed (until a reviewer accepts the change), whose verdict was given for earlier words
+// or on which reviewers disagree are left out, and `claimReviewOmissions` says how many and why, for the export
+// dialog and the CLI to tell.
 
+import { hasDisagreement } from '../disagreement'
 import { checkSourceUrl } from '../links'
 import type { ArticleDoc, Claim, Verdict } from '../model'
 import { placementState, PLACEMENT_LABELS, PLACEMENT_SENTENCES, WORDING_WORDS } from '../placement-words'
@@ -83,14 +85,16 @@ function claimReview(doc: ArticleDoc, claim: Claim, options: ReportOptions): Jso
 }
 
 /** Why a claim gets no ClaimReview, most pressing first. */
-export const CLAIMREVIEW_OMISSIONS = ['not-found', 'text-changed', 'earlier-wording', 'unreviewed'] as const
+export const CLAIMREVIEW_OMISSIONS = ['not-found', 'text-changed', 'earlier-wording', 'disagreement', 'unreviewed'] as const
 export type ClaimReviewOmission = (typeof CLAIMREVIEW_OMISSIONS)[number]
 
 /** Why this claim is left out of ClaimReview (the first reason that holds), or undefined when it is published. */
-export function claimReviewOmission(claim: Pick<Claim, 'anchor' | 'verdict' | 'verdictWording'>): ClaimReviewOmission | undefined {
+export function claimReviewOmission(claim: Pick<Claim, 'anchor' | 'verdict' | 'verdictWording' | 'verdicts'>): ClaimReviewOmission | undefined {
   const state = placementState(claim)
   if (state === 'not-found' || state === 'text-changed') return state
   if (claim.verdictWording !== undefined) return 'earlier-wording'
+  // Reviewers who set different verdicts without seeing each other's: the desk has no one rating to publish yet.
+  if (hasDisagreement(claim)) return 'disagreement'
   // Unreviewed claims have no verdict to publish, whatever the report options say.
   if (claim.verdict === 'unreviewed') return 'unreviewed'
   return undefined
@@ -112,6 +116,8 @@ function reasonWords(reason: ClaimReviewOmission, options: Pick<ReportOptions, '
       return `${PLACEMENT_LABELS['text-changed'].toLocaleLowerCase()} (re-check first)`
     case 'earlier-wording':
       return `verdict ${WORDING_WORDS.verdictForEarlier} (confirm it first)`
+    case 'disagreement':
+      return 'with reviewers disagreeing (agree on a verdict first)'
     case 'unreviewed':
       return verdictLabel(options, 'unreviewed').toLocaleLowerCase()
   }

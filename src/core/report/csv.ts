@@ -2,10 +2,11 @@
 // a comma, a quote or a line break), notes and sources flattened into readable multi-line cells.
 
 import { stringify } from 'csv-stringify/sync'
-import { inQuotes } from '../history'
+import { inQuotes, personName } from '../history'
 import type { ArticleDoc, Claim } from '../model'
 import { PLACEMENT_LABELS, placementState, WORDING_WORDS } from '../placement-words'
 import { isoDay } from './dates'
+import { disagreementText } from './disagreement'
 import { claimHistory } from './history'
 import { reportedClaims, verdictLabel, type ReportOptions } from './options'
 import { inCurrentText } from './standing'
@@ -20,8 +21,8 @@ export function guardCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-export function flattenNotes(claim: Claim): string {
-  return claim.notes.map((n) => `${n.by || 'Anonymous'} (${isoDay(n.at)}): ${n.text}`).join('\n')
+export function flattenNotes(doc: Pick<ArticleDoc, 'people'>, claim: Claim): string {
+  return claim.notes.map((n) => `${personName(doc.people, n.by)} (${isoDay(n.at)}): ${n.text}`).join('\n')
 }
 
 export function flattenSources(claim: Claim): string {
@@ -52,12 +53,14 @@ export function exportCsv(doc: ArticleDoc, options: ReportOptions): string {
     { header: 'Verdict label', value: (c) => verdictLabel(options, c.verdict) },
     // The words the verdict was given for, while it is not confirmed for the current ones.
     { header: `Verdict ${WORDING_WORDS.verdictForEarlier}`, value: (c) => c.verdictWording ?? '' },
+    // Each reviewer's verdict while they disagree ("Dana: Disputed · Sam: Verified"); empty when they agree.
+    { header: 'Disagreement', value: (c) => disagreementText(doc, c, options) },
     { header: 'Conclusion', value: (c) => c.conclusion },
     { header: 'Claimant', value: (c) => c.claimant },
     { header: 'Tags', value: (c) => c.tags.join('; ') },
-    ...(options.includeNotes ? [{ header: 'Notes', value: flattenNotes }] : []),
+    ...(options.includeNotes ? [{ header: 'Notes', value: (c: Claim) => flattenNotes(doc, c) }] : []),
     { header: 'Sources', value: flattenSources },
-    { header: 'Created by', value: (c) => c.createdBy },
+    { header: 'Created by', value: (c) => personName(doc.people, c.createdBy) },
     { header: 'Created at', value: (c) => c.createdAt },
     { header: 'Updated at', value: (c) => c.updatedAt },
     ...(options.includeHistory

@@ -1,7 +1,7 @@
 // The change history as reports print it: the operation log, told one line per change.
 
 import type { ArticleDoc, Operation } from '../model'
-import { claimIdOf, describeOperation, touchesClaim, type HistoryOptions } from '../history'
+import { claimIdOf, describeOperation, NO_EFFECT, personName, touchesClaim, withoutEffect, type HistoryOptions } from '../history'
 import { utcMinute } from './dates'
 
 export { claimIdOf, describeOperation }
@@ -10,18 +10,25 @@ export interface HistoryLine {
   at: string
   /** "2026-11-28 09:04 UTC" */
   when: string
+  /** Who, by name (the reviewer's name now; see personName). */
   by: string
   /** What was done, e.g. "set the verdict to Disputed (was Unreviewed)". */
   what: string
 }
 
-function line(op: Operation, options: HistoryOptions): HistoryLine {
-  return { at: op.at, when: utcMinute(op.at), by: op.by, what: describeOperation(op, options) }
+function lines(doc: ArticleDoc, ops: readonly Operation[], options: HistoryOptions): HistoryLine[] {
+  const idle = withoutEffect(doc.log)
+  return ops.map((op) => ({
+    at: op.at,
+    when: utcMinute(op.at),
+    by: personName(doc.people, op.by),
+    what: `${describeOperation(op, options)}${idle.has(op.id) ? ` (${NO_EFFECT})` : ''}`
+  }))
 }
 
 /** The changes to one claim, in the order they were made. */
 export function claimHistory(doc: ArticleDoc, claimId: string, options: HistoryOptions): HistoryLine[] {
-  return doc.log.filter((op) => touchesClaim(op, claimId)).map((op) => line(op, options))
+  return lines(doc, doc.log.filter((op) => touchesClaim(op, claimId)), options)
 }
 
 /**
@@ -31,10 +38,12 @@ export function claimHistory(doc: ArticleDoc, claimId: string, options: HistoryO
  */
 export function articleHistory(doc: ArticleDoc, options: HistoryOptions): HistoryLine[] {
   const present = new Set(doc.claims.map((c) => c.id))
-  return doc.log
-    .filter((op) => {
+  return lines(
+    doc,
+    doc.log.filter((op) => {
       const id = claimIdOf(op)
       return id === undefined || !present.has(id)
-    })
-    .map((op) => line(op, options))
+    }),
+    options
+  )
 }

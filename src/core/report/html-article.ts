@@ -1,8 +1,10 @@
 // The article section of the HTML report: the current text block by block, the claims found in it marked,
 // the article's own links kept, lists as lists (numbered ones with their numbers).
 
+import { hasDisagreement } from '../disagreement'
 import type { ArticleDoc, Block } from '../model'
 import { WORDING_WORDS } from '../placement-words'
+import { DISAGREEMENT_LABEL } from './disagreement'
 import { blockAnchor, escapeHtml } from './html-escape'
 import { inlineHtml, linkSpans, type MarkSpan } from './html-inline'
 import { verdictLabel, type ReportedClaim, type ReportOptions } from './options'
@@ -28,7 +30,7 @@ const BLOCK_TAGS: Record<Block['kind'], string> = { h1: 'h3', h2: 'h4', h3: 'h5'
 export function markTitle({ claim, number }: Pick<MarkSpan, 'claim' | 'number'>, options: ReportOptions): string {
   const standing = standingOf(claim)
   const verdict = `${verdictLabel(options, claim.verdict)}${standing.verdictFor !== undefined ? `, ${WORDING_WORDS.verdictForEarlier}` : ''}`
-  return `Claim ${number}: ${verdict}${standing.label ? ` · ${standing.label}` : ''}`
+  return `Claim ${number}: ${verdict}${hasDisagreement(claim) ? ` · ${DISAGREEMENT_LABEL}` : ''}${standing.label ? ` · ${standing.label}` : ''}`
 }
 
 /** Claims whose stored position still selects their quote in the current text: only those are marked in it. */

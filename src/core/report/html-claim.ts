@@ -1,12 +1,14 @@
 // One claim's review in the HTML report: where it stands after an update, its words in context, its verdict
-// (and for which words it was given), the fields, notes, sources and history.
+// (for which words it was given, and each reviewer's while they disagree), the fields, notes, sources and history.
+// People are named as the document knows them now, never by their ids.
 
-import { inQuotes } from '../history'
+import { inQuotes, personName } from '../history'
 import type { ArticleDoc, Claim, Note, Source } from '../model'
 import { WORDING_WORDS } from '../placement-words'
 import { listNumberAt } from './blocks'
 import { quoteInContext } from './context'
 import { longDay } from './dates'
+import { DISAGREEMENT_LABEL, disagreementOf } from './disagreement'
 import { claimAnchor, refAnchor } from './html-article'
 import { escapeHtml, linkOrText } from './html-escape'
 import { inlineHtml, linkSpans } from './html-inline'
@@ -30,21 +32,21 @@ export function historyHtml(lines: readonly HistoryLine[]): string {
     .join('')}</ol>`
 }
 
-function noteHtml(note: Note): string {
+function noteHtml(doc: ArticleDoc, note: Note): string {
   const edited = note.editedAt ? ` · edited ${escapeHtml(longDay(note.editedAt))}` : ''
-  return `<li class="note"><p class="note-meta"><strong>${escapeHtml(note.by || 'Anonymous')}</strong> · ${escapeHtml(longDay(note.at))}${edited}</p><p class="note-text pre" dir="auto">${escapeHtml(note.text)}</p></li>`
+  return `<li class="note"><p class="note-meta"><strong>${escapeHtml(personName(doc.people, note.by))}</strong> · ${escapeHtml(longDay(note.at))}${edited}</p><p class="note-text pre" dir="auto">${escapeHtml(note.text)}</p></li>`
 }
 
 const STANCE_LABELS: Record<Source['stance'], string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' }
 
-function sourceHtml(source: Source): string {
+function sourceHtml(doc: ArticleDoc, source: Source): string {
   const title = source.title.trim() || source.url
   const publisher = source.publisher.trim() ? `<span class="publisher"> — ${escapeHtml(source.publisher)}</span>` : ''
   const excerpt = source.excerpt.trim() ? `<blockquote class="excerpt pre" dir="auto">${escapeHtml(source.excerpt)}</blockquote>` : ''
   return `<li class="source">
 <p class="source-title"><span class="stance stance-${source.stance}">${STANCE_LABELS[source.stance]}</span>${linkOrText(title, source.url)}${publisher}</p>
 <div class="url">${escapeHtml(source.url)}</div>
-${excerpt}<p class="source-meta">Accessed ${escapeHtml(longDay(source.accessedAt))} · added by ${escapeHtml(source.by)}</p>
+${excerpt}<p class="source-meta">Accessed ${escapeHtml(longDay(source.accessedAt))} · added by ${escapeHtml(personName(doc.people, source.by))}</p>
 </li>`
 }
 
@@ -82,13 +84,20 @@ export function claimSection(doc: ArticleDoc, { claim, number }: ReportedClaim, 
   if (standing.verdictFor !== undefined) {
     fields.push(`<dt>Verdict</dt><dd>${badge(claim, options)} ${say.verdictForEarlier}: <span dir="auto">${words(standing.verdictFor)}</span></dd>`)
   }
+  // Each reviewer's verdict while they disagree, with its icon and label as everywhere: "Dana: ✗ Disputed · Sam: ✓ Verified".
+  const disagreement = disagreementOf(doc, claim, options)
+  if (disagreement.length) {
+    const each = disagreement.map((v) => `<span class="who">${escapeHtml(v.name)}</span>: ${badge(v, options)}`)
+    fields.push(`<dt>${DISAGREEMENT_LABEL}</dt><dd class="disagreement">${each.join(' · ')}</dd>`)
+  }
   if (claim.conclusion.trim()) fields.push(`<dt>Conclusion</dt><dd class="pre" dir="auto">${escapeHtml(claim.conclusion)}</dd>`)
   if (claim.claimant.trim()) fields.push(`<dt>Claimant</dt><dd dir="auto">${escapeHtml(claim.claimant)}</dd>`)
   if (claim.tags.length) fields.push(`<dt>Tags</dt><dd>${claim.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('')}</dd>`)
-  fields.push(`<dt>Marked</dt><dd>${escapeHtml(longDay(claim.createdAt))} by ${escapeHtml(claim.createdBy)}; last changed ${escapeHtml(longDay(claim.updatedAt))}</dd>`)
+  fields.push(`<dt>Marked</dt><dd>${escapeHtml(longDay(claim.createdAt))} by ${escapeHtml(personName(doc.people, claim.createdBy))}; last changed ${escapeHtml(longDay(claim.updatedAt))}</dd>`)
 
   const chips = [
     standing.verdictFor !== undefined ? `<span class="wording">${say.verdictForEarlier}</span>` : '',
+    disagreement.length ? `<span class="wording disagree">${DISAGREEMENT_LABEL}</span>` : '',
     standing.label ? `<span class="look look-${standing.state}">${escapeHtml(standing.label)}</span>` : ''
   ].join('')
   const anchor = claimAnchor(claim.id)
@@ -102,9 +111,9 @@ export function claimSection(doc: ArticleDoc, { claim, number }: ReportedClaim, 
     `<dl class="fields">${fields.join('')}</dl>`
   ].filter(Boolean)
   if (options.includeNotes && claim.notes.length) {
-    parts.push(`<section class="notes"><h4>Notes</h4><ul>${claim.notes.map(noteHtml).join('')}</ul></section>`)
+    parts.push(`<section class="notes"><h4>Notes</h4><ul>${claim.notes.map((n) => noteHtml(doc, n)).join('')}</ul></section>`)
   }
-  if (claim.sources.length) parts.push(`<section class="sources"><h4>Sources</h4><ol>${claim.sources.map(sourceHtml).join('')}</ol></section>`)
+  if (claim.sources.length) parts.push(`<section class="sources"><h4>Sources</h4><ol>${claim.sources.map((x) => sourceHtml(doc, x)).join('')}</ol></section>`)
   if (options.includeHistory) {
     const lines = claimHistory(doc, claim.id, { ...options, isolate: true })
     if (lines.length) parts.push(`<section class="history"><h4>History</h4>${historyHtml(lines)}</section>`)

@@ -75,6 +75,8 @@ sup.fn a { color: var(--deep); text-decoration: none; background: var(--soft); b
    not found shows its earlier words in a dashed box, apart from the current text. */
 .look, .wording { font-size: 8.5pt; font-weight: 700; padding: .05em .5em; border-radius: 3px; border: 1px dashed #8a5a00; color: #6b4500; background: #fff6dc; }
 .wording { font-weight: 600; font-style: italic; }
+/* Reviewers who disagree: each name with their verdict's badge (icon and label, never colour alone). */
+.disagreement .who { font-weight: 600; }
 .look-note { margin: .6rem 0 0; padding: .35rem .7rem; border-left: 4px solid #b7791f; background: #fff6dc; font-weight: 600; color: #5a3a00; }
 .look-note.look-not-found, .look.look-not-found { border-color: #8e1a1a; color: #8e1a1a; background: #fdecea; }
 .caption { margin: .6rem 0 -.4rem; font-size: 8.5pt; color: var(--muted); }

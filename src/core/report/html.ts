@@ -3,7 +3,7 @@
 // The app prints this same document to PDF.
 
 import type { ArticleDoc } from '../model'
-import { countVerdicts, needsLookLine, percentShares, progressLine } from '../progress'
+import { countVerdicts, disagreementLine, needsLookLine, percentShares, progressLine } from '../progress'
 import { longDay, utcMinute } from './dates'
 import { articleSection, markSpans } from './html-article'
 import { badge, claimSection, historyHtml } from './html-claim'
@@ -56,6 +56,7 @@ function summary(doc: ArticleDoc, options: ReportOptions): string {
     (v, i) => `<tr><td>${badge({ verdict: v }, options)}</td><td class="n">${counts[v]}</td><td class="n">${total ? `${shares[i]}%` : '–'}</td></tr>`
   ).join('\n')
   const look = needsLookLine(doc.claims)
+  const disagree = disagreementLine(doc.claims)
   const left = !options.includeUnreviewed && counts.unreviewed > 0
     ? `<p class="legend">${counts.unreviewed} unreviewed ${counts.unreviewed === 1 ? 'claim is' : 'claims are'} counted here but not listed.</p>`
     : ''
@@ -66,6 +67,7 @@ function summary(doc: ArticleDoc, options: ReportOptions): string {
 <p class="progress">${escapeHtml(progressLine(doc.claims, resolvedLabels(options)))}</p>
 <div class="bar" aria-hidden="true">${bar}</div>
 ${look ? `<p class="look-count">${escapeHtml(look)}.</p>` : ''}
+${disagree ? `<p class="look-count">${escapeHtml(disagree)}.</p>` : ''}
 ${left}
 </div>
 <table class="counts">

@@ -2,11 +2,12 @@
 // User text is escaped so that it reads as the same literal text and never becomes markup: no raw HTML,
 // no links or emphasis smuggled in through a note, no headings or lists started by a line's first character.
 
-import { inQuotes } from '../history'
+import { inQuotes, personName } from '../history'
 import type { ArticleDoc, Claim } from '../model'
 import { WORDING_WORDS } from '../placement-words'
-import { countVerdicts, needsLookLine, progressLine } from '../progress'
+import { countVerdicts, disagreementLine, needsLookLine, progressLine } from '../progress'
 import { isoDay, longDay, utcMinute } from './dates'
+import { DISAGREEMENT_LABEL, disagreementText } from './disagreement'
 import { articleHistory, claimHistory, type HistoryLine } from './history'
 import { reportedClaims, resolvedLabels, verdictLabel, type ReportOptions } from './options'
 import { reviewers } from './people'
@@ -28,7 +29,8 @@ function claimSection(doc: ArticleDoc, claim: Claim, number: number, options: Re
   const label = verdictLabel(options, claim.verdict)
   const standing = standingOf(claim)
   const earlierVerdict = standing.verdictFor !== undefined ? ` (${escapeHeading(WORDING_WORDS.verdictForEarlier)})` : ''
-  const where = standing.label ? ` · ${escapeHeading(standing.label)}` : ''
+  const disagreement = disagreementText(doc, claim, options, true)
+  const where = `${disagreement ? ` · ${DISAGREEMENT_LABEL}` : ''}${standing.label ? ` · ${escapeHeading(standing.label)}` : ''}`
   const out: string[] = [`### ${number}. ${VERDICT_ICONS[claim.verdict]} ${escapeHeading(label)}${earlierVerdict}${where}`, '']
   if (standing.sentence) out.push(`**${escapeMarkdown(standing.sentence)}**`, '')
   // A claim not found: its words with the text that was around them then, said to be so.
@@ -38,6 +40,7 @@ function claimSection(doc: ArticleDoc, claim: Claim, number: number, options: Re
   if (standing.state === 'text-changed') out.push(`- **${escapeMarkdown(WORDING_WORDS.current)}:** ${words(claim.quote.exact)}`)
   const given = standing.verdictFor !== undefined ? `, ${escapeMarkdown(WORDING_WORDS.verdictForEarlier)}: ${words(standing.verdictFor)}` : ''
   out.push(`- **Verdict:** ${VERDICT_ICONS[claim.verdict]} ${escapeMarkdown(label)}${given}`)
+  if (disagreement) out.push(`- **${DISAGREEMENT_LABEL}:** ${escapeMarkdown(disagreement)}`)
   if (claim.conclusion.trim()) out.push(`- **Conclusion:** ${escapeLines(claim.conclusion, '  ')}`)
   if (claim.claimant.trim()) out.push(`- **Claimant:** ${escapeMarkdown(claim.claimant)}`)
   if (claim.tags.length) out.push(`- **Tags:** ${claim.tags.map(escapeMarkdown).join(', ')}`)
@@ -47,7 +50,7 @@ function claimSection(doc: ArticleDoc, claim: Claim, number: number, options: Re
     out.push('', '**Notes**', '')
     for (const note of claim.notes) {
       const edited = note.editedAt ? `, edited ${longDay(note.editedAt)}` : ''
-      out.push(`- *${escapeMarkdown(note.by) || 'Anonymous'}, ${longDay(note.at)}${edited}:*\\`, `  ${escapeLines(note.text, '  ')}`)
+      out.push(`- *${escapeMarkdown(personName(doc.people, note.by))}, ${longDay(note.at)}${edited}:*\\`, `  ${escapeLines(note.text, '  ')}`)
     }
   }
   if (claim.sources.length) {
@@ -91,6 +94,8 @@ export function exportMarkdown(doc: ArticleDoc, options: ReportOptions): string 
   out.push(`**Progress:** ${escapeMarkdown(progressLine(doc.claims, resolvedLabels(options)))}`, '')
   const look = needsLookLine(doc.claims)
   if (look) out.push(`**${escapeMarkdown(look)}**`, '')
+  const disagree = disagreementLine(doc.claims)
+  if (disagree) out.push(`**${escapeMarkdown(disagree)}**`, '')
   out.push('| Verdict | Claims |', '| :-- | --: |')
   for (const v of REPORT_VERDICT_ORDER) out.push(`| ${VERDICT_ICONS[v]} ${escapeMarkdown(verdictLabel(options, v))} | ${counts[v]} |`)
   out.push(`| **Total** | **${doc.claims.length}** |`, '')

@@ -9,9 +9,10 @@
 import { codePointConverter } from '../anchoring/code-points'
 import { checkSourceUrl } from '../links'
 import type { ArticleDoc, Claim, Note, Source } from '../model'
-import { inQuotes } from '../history'
+import { inQuotes, personName } from '../history'
 import { WORDING_WORDS } from '../placement-words'
 import { utcIso } from './dates'
+import { DISAGREEMENT_LABEL, disagreementText } from './disagreement'
 import { reportedClaims, verdictLabel, type ReportOptions } from './options'
 import { inCurrentText, standingOf } from './standing'
 
@@ -45,9 +46,11 @@ function textBody(value: string, purpose: string, extra: { [key: string]: Json |
   return compact({ type: 'TextualBody', purpose, value, format: 'text/plain', ...extra })
 }
 
-function noteBody(note: Note): JsonObject {
+type People = Pick<ArticleDoc, 'people'>
+
+function noteBody(doc: People, note: Note): JsonObject {
   return textBody(note.text, 'commenting', {
-    creator: person(note.by),
+    creator: person(personName(doc.people, note.by)),
     created: utcIso(note.at),
     modified: note.editedAt ? utcIso(note.editedAt) : undefined
   })
@@ -58,7 +61,8 @@ function noteBody(note: Note): JsonObject {
  * whose source is the page, labelled with its title; the excerpt the reviewer quoted from the page is its
  * TextQuoteSelector, and the label says how the source bears on the claim.
  */
-function sourceBody(source: Source): JsonObject {
+function sourceBody(doc: People, source: Source): JsonObject {
+  const creator = person(personName(doc.people, source.by))
   const checked = checkSourceUrl(source.url)
   const what = [source.title.trim(), source.publisher.trim()].filter(Boolean).join(' — ')
   const label = `${source.stance === 'context' ? 'Context' : source.stance === 'supports' ? 'Supports the claim' : 'Refutes the claim'}${
@@ -66,7 +70,7 @@ function sourceBody(source: Source): JsonObject {
   } (accessed ${source.accessedAt})`
   if (!checked.ok) {
     // Not a web link (sources are checked when added, so only old or hand-edited data): describe it in words.
-    return textBody(`${label}${source.url.trim() ? ` ${source.url.trim()}` : ''}`, 'describing', { creator: person(source.by), created: utcIso(source.at) })
+    return textBody(`${label}${source.url.trim() ? ` ${source.url.trim()}` : ''}`, 'describing', { creator, created: utcIso(source.at) })
   }
   return compact({
     type: 'SpecificResource',
@@ -74,7 +78,7 @@ function sourceBody(source: Source): JsonObject {
     label,
     source: compact({ id: checked.url, type: 'Text', label: source.title.trim() || undefined }),
     selector: source.excerpt.trim() ? { type: 'TextQuoteSelector', exact: source.excerpt } : undefined,
-    creator: person(source.by),
+    creator,
     created: utcIso(source.at)
   })
 }
@@ -101,9 +105,12 @@ function annotation(doc: ArticleDoc, claim: Claim, toCodePoints: (utf16: number)
     selectors.push({ type: 'TextPositionSelector', start: toCodePoints(start), end: toCodePoints(end) })
   }
   const bodies: Json[] = [textBody(verdictLabel(options, claim.verdict), 'assessing'), ...standingBodies(claim)]
+  // While reviewers disagree, the verdict above is only the latest: each reviewer's is said beside it.
+  const disagreement = disagreementText(doc, claim, options)
+  if (disagreement) bodies.push(textBody(`${DISAGREEMENT_LABEL}: ${disagreement}.`, 'describing'))
   if (claim.conclusion.trim()) bodies.push(textBody(claim.conclusion, 'describing'))
-  if (options.includeNotes) bodies.push(...claim.notes.map(noteBody))
-  bodies.push(...claim.sources.map(sourceBody))
+  if (options.includeNotes) bodies.push(...claim.notes.map((n) => noteBody(doc, n)))
+  bodies.push(...claim.sources.map((s) => sourceBody(doc, s)))
   bodies.push(...claim.tags.filter((t) => t.trim()).map((t) => textBody(t, 'tagging')))
   if (claim.claimant.trim()) bodies.push(textBody(`Claimant: ${claim.claimant.trim()}`, 'describing'))
 
@@ -114,7 +121,7 @@ function annotation(doc: ArticleDoc, claim: Claim, toCodePoints: (utf16: number)
     created: utcIso(claim.createdAt),
     modified: utcIso(claim.updatedAt),
     generated: utcIso(options.generatedAt),
-    creator: person(claim.createdBy),
+    creator: person(personName(doc.people, claim.createdBy)),
     generator: GENERATOR,
     body: bodies,
     target: { type: 'SpecificResource', source: articleSourceIri(doc), selector: selectors }
