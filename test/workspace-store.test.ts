@@ -1,6 +1,7 @@
 // The store on disk: every change a synced line in this process's log, the article's checkpoint rebuilt whenever it
 // cannot be trusted, and nothing unreadable ever written over.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { appendFile, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -35,7 +36,8 @@ describe('article files', () => {
     const text = await readFile(checkpoint, 'utf8')
     expect(text.startsWith('{\n  "format": "factmark-article",\n  "version": 2,\n  "article": {')).toBe(true)
     const stored = JSON.parse(text)
-    expect(stored.includes).toEqual({ [replica]: { lines: 4, bytes: (await readFile(log)).length } })
+    const bytes = await readFile(log)
+    expect(stored.includes).toEqual({ [replica]: { lines: 4, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } })
     expect(stored.checksum).toMatch(/^sha256-[0-9a-f]{64}$/)
     expect(stored.log).toBeUndefined()
 
@@ -55,7 +57,7 @@ describe('article files', () => {
     const { checksum: _, ...body } = stored
     const firstThree = (await readFile(log, 'utf8')).split('\n').slice(0, 3).join('\n') + '\n'
     const replica = Object.keys(body.includes)[0]!
-    body.includes = { [replica]: { lines: 3, bytes: Buffer.byteLength(firstThree) } }
+    body.includes = { [replica]: { lines: 3, bytes: Buffer.byteLength(firstThree), sha256: createHash('sha256').update(firstThree).digest('hex') } }
     body.article.byline = 'Only in the checkpoint'
     body.claims[0].verdict = 'unreviewed'
     const pieces = [JSON.stringify(body, null, 2)]

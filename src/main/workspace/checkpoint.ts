@@ -9,8 +9,12 @@ import { writeFileDurably, type WriteOps } from './durable-write'
 import { notJson } from './json-file'
 import { jsonInSlices } from './sliced-json'
 
-/** How much of one log a checkpoint contains: its first `lines` lines, `bytes` bytes. */
-export const Included = z.object({ lines: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() })
+/**
+ * How much of one log a checkpoint contains: its first `lines` lines, `bytes` bytes, whose hash is `sha256`. The hash
+ * tells at the next open that those bytes are still the ones folded into it (a log replaced by a different one of
+ * the same length, or edited, does not match), and lets their lines be read without checking each again.
+ */
+export const Included = z.object({ lines: z.number().int().nonnegative(), bytes: z.number().int().nonnegative(), sha256: z.string() })
 export type Included = z.infer<typeof Included>
 export type Includes = Record<string, Included>
 

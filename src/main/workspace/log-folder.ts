@@ -2,6 +2,8 @@
 // whole when opened and then only what was appended since (a cursor per file); appends to this process's own.
 // Any `*.jsonl` there is read, whatever its name: entries count once by id, so a sync tool's conflict copy of a log
 // merges instead of getting in the way.
+import { createHash, type Hash } from 'node:crypto'
+import { readdirSync, statSync } from 'node:fs'
 import { mkdir, readdir, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { STORE_MESSAGES } from '../io-messages'
@@ -20,6 +22,8 @@ export interface Cursor {
   /** Size and identity when last looked at: unchanged means nothing new. */
   size: number
   ino: number
+  /** The running hash of the bytes up to `end`, for a checkpoint's `includes`. */
+  hash: Hash
 }
 
 export interface LogFolderContext {
@@ -34,8 +38,9 @@ export interface LogFolderContext {
 /** One log as read when the folder was opened, for a checkpoint to be checked against. */
 export interface ReadLog<T> {
   key: string
-  bytes: Buffer
   entries: { value: T; end: number }[]
+  /** How many of its first bytes are what the checkpoint says it includes (their hash matches); 0 if none. */
+  vouchedEnd: number
 }
 
 export class LogFolder<T> {
@@ -49,23 +54,59 @@ export class LogFolder<T> {
   constructor(
     readonly path: string,
     readonly own: string,
-    private readonly parse: (value: unknown) => T | null,
+    private readonly parse: (value: unknown, trusted: boolean) => T | null,
     private readonly ctx: LogFolderContext
   ) {}
 
-  /** Every log, whole. `report` says what is wrong with them (torn last lines, unreadable lines) as problems. */
-  async readAll(report: boolean): Promise<ReadLog<T>[]> {
+  /**
+   * Every log, whole. `report` says what is wrong with them (torn last lines, unreadable lines) as problems. The
+   * lines a checkpoint's `includes` vouches for (their bytes hash to what it recorded) are not checked one by one.
+   */
+  async readAll(report: boolean, vouched: Includes | null = null): Promise<ReadLog<T>[]> {
     const logs: ReadLog<T>[] = []
     for (const name of await this.names()) {
       const key = logKey(name)!
       const read = await readFrom(join(this.path, name), 0).catch(() => null)
       if (!read) continue
-      const chunk = parseLog(read.bytes, 0, 0, this.parse)
-      this.cursors.set(key, { end: chunk.end, lines: chunk.lines, size: read.size, ino: read.ino })
+      let hash = createHash('sha256')
+      let hashed = 0
+      let vouchedEnd = 0
+      const claim = vouched?.[key]
+      if (claim && claim.bytes > 0 && claim.bytes <= read.bytes.length && read.bytes[claim.bytes - 1] === 0x0a) {
+        hash.update(read.bytes.subarray(0, claim.bytes))
+        hashed = claim.bytes
+        if (hash.copy().digest('hex') === claim.sha256) vouchedEnd = claim.bytes
+      }
+      const chunk = parseLog(read.bytes, 0, 0, this.parse, vouchedEnd)
+      if (chunk.end >= hashed) hash.update(read.bytes.subarray(hashed, chunk.end))
+      else hash = createHash('sha256').update(read.bytes.subarray(0, chunk.end))
+      this.cursors.set(key, { end: chunk.end, lines: chunk.lines, size: read.size, ino: read.ino, hash })
       await this.note(name, key, chunk, report)
-      logs.push({ key, bytes: read.bytes, entries: chunk.entries })
+      logs.push({ key, entries: chunk.entries, vouchedEnd })
     }
     return logs
+  }
+
+  /**
+   * Whether another writer appended (or a log appeared) since last read, and whether the folder is still there: the
+   * check before every change. Synchronous on purpose: a few metadata calls take microseconds, while each through
+   * the thread pool costs ~70 µs, as much again as the change's own write.
+   */
+  lookNow(): { gone: boolean; changed: boolean } {
+    let names: string[]
+    try {
+      names = readdirSync(this.path)
+    } catch {
+      return { gone: true, changed: false }
+    }
+    for (const name of names) {
+      const key = logKey(name)
+      if (key === null || key === this.own) continue
+      const cursor = this.cursors.get(key)
+      const info = statSyncOrNull(join(this.path, name))
+      if (info?.isFile() && (!cursor || cursor.ino !== info.ino || cursor.size !== info.size)) return { gone: false, changed: true }
+    }
+    return { gone: false, changed: false }
   }
 
   /** What the other writers appended since last time. */
@@ -84,7 +125,8 @@ export class LogFolder<T> {
       const read = await readFrom(path, from).catch(() => null)
       if (!read) continue
       const chunk = parseLog(read.bytes, from, from ? cursor!.lines : 0, this.parse)
-      this.cursors.set(key, { end: chunk.end, lines: (from ? cursor!.lines : 0) + chunk.lines, size: read.size, ino: read.ino })
+      const hash = (from ? cursor!.hash : createHash('sha256')).update(read.bytes.subarray(0, chunk.end - from))
+      this.cursors.set(key, { end: chunk.end, lines: (from ? cursor!.lines : 0) + chunk.lines, size: read.size, ino: read.ino, hash })
       await this.note(name, key, chunk, false)
       fresh.push(...chunk.entries.map((e) => e.value))
     }
@@ -103,16 +145,17 @@ export class LogFolder<T> {
     const bytes = await writer.append(pieces)
     const cursor = this.cursors.get(this.own)!
     const lines = pieces.reduce((n, piece) => n + countNewlines(piece), 0)
+    for (const piece of pieces) cursor.hash.update(piece, 'utf8')
     this.cursors.set(this.own, { ...cursor, end: cursor.end + bytes, lines: cursor.lines + lines, size: cursor.end + bytes })
   }
 
-  /** Whether our own log is still where it was (not moved to the trash by another process). */
-  async ownStillHere(): Promise<boolean> {
+  /** Whether our own log is still where it was (not moved to the trash by another process, nor replaced). */
+  ownStillHere(): boolean {
     return this.#writer ? this.#writer.stillAtPath() : true
   }
 
   includes(): Includes {
-    return Object.fromEntries([...this.cursors].map(([key, c]) => [key, { lines: c.lines, bytes: c.end }]))
+    return Object.fromEntries([...this.cursors].map(([key, c]) => [key, { lines: c.lines, bytes: c.end, sha256: c.hash.copy().digest('hex') }]))
   }
 
   async close(): Promise<void> {
@@ -137,7 +180,14 @@ export class LogFolder<T> {
     this.#writer = await LogWriter.open(path, cursor?.end ?? 0, headerLine(this.own), this.ctx.appendOps)
     const info = await stat(path)
     const end = this.#writer.end
-    this.cursors.set(this.own, { end, lines: cursor && end === cursor.end ? cursor.lines : 1, size: info.size, ino: info.ino })
+    const kept = cursor !== undefined && end === cursor.end // else a new log, holding its header
+    this.cursors.set(this.own, {
+      end,
+      lines: kept ? cursor.lines : 1,
+      size: info.size,
+      ino: info.ino,
+      hash: kept ? cursor.hash : createHash('sha256').update(headerLine(this.own))
+    })
     return this.#writer
   }
 
@@ -163,6 +213,14 @@ export class LogFolder<T> {
     for (const line of chunk.badLines) add(STORE_MESSAGES.badLine(line))
     // An unfinished last line of a live writer is being written right now; of anyone else's, it is torn.
     if (report && chunk.tornBytes > 0 && !(key !== this.own && (await this.ctx.writerIsLive(key)))) add(STORE_MESSAGES.tornLine)
+  }
+}
+
+function statSyncOrNull(path: string) {
+  try {
+    return statSync(path)
+  } catch {
+    return null
   }
 }
 

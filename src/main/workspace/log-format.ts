@@ -32,9 +32,10 @@ export interface LogChunk<T> {
 
 /**
  * Reads the whole lines of `bytes`, which start at file offset `start`, line `linesBefore` (0 at the file's start,
- * where the header is). `parse` checks an entry, returning null for one it does not accept.
+ * where the header is). `parse` checks an entry, returning null for one it does not accept; it is told when the
+ * line ends at or before `trustedEnd` (bytes a checkpoint vouches for, by their hash), which it may take as they are.
  */
-export function parseLog<T>(bytes: Buffer, start: number, linesBefore: number, parse: (value: unknown) => T | null): LogChunk<T> {
+export function parseLog<T>(bytes: Buffer, start: number, linesBefore: number, parse: (value: unknown, trusted: boolean) => T | null, trustedEnd = 0): LogChunk<T> {
   const chunk: LogChunk<T> = { entries: [], end: start, lines: 0, tornBytes: 0, badLines: [], newerVersion: null, notALog: false }
   let from = 0
   for (;;) {
@@ -59,7 +60,7 @@ export function parseLog<T>(bytes: Buffer, start: number, linesBefore: number, p
     }
     if (text.trim() === '') continue
     const value = parseJson(text)
-    const entry = value === undefined ? null : parse(value)
+    const entry = value === undefined ? null : parse(value, chunk.end <= trustedEnd)
     if (entry === null) chunk.badLines.push(lineNumber)
     else chunk.entries.push({ value: entry, end: chunk.end })
   }

@@ -2,7 +2,8 @@
 // counts as saved. The file stays open. Writes go at the known end of the file: if one fails part-way (the disk is
 // full), the file is cut back to that end, so a failed change leaves nothing behind and the next one starts clean.
 import { constants, type FileHandle } from 'node:fs/promises'
-import { open, stat } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
+import { statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { syncFolder } from './durable-write'
 
@@ -88,9 +89,12 @@ export class LogWriter {
   }
 
   /** Whether `path` still names this file: false once it was moved (to the trash) or replaced (by a sync tool). */
-  async stillAtPath(): Promise<boolean> {
-    const info = await stat(this.path).catch(() => null)
-    return info !== null && info.ino === this.ino
+  stillAtPath(): boolean {
+    try {
+      return statSync(this.path).ino === this.ino
+    } catch {
+      return false
+    }
   }
 
   close(): Promise<void> {

@@ -301,11 +301,13 @@ class StoreWorkspace implements Workspace {
       this.#writable()
       const article = this.#article(id)
       if (article.readOnly) throw new FactmarkError('forbidden', article.readOnly)
-      await this.#catchUp(article)
-      if (!(await exists(articleDir(this.dir, id)))) {
+      const { gone, added } = await article.catchUpBeforeChange()
+      if (gone) {
         this.#drop(id)
+        this.#emit({ kind: 'articles' })
         throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
       }
+      this.#tell(article, added)
       const change = typeof body === 'function' ? body(article.doc) : body
       const op = stampOperation(article.doc, change, this.#stamp())
       await article.record(op)
@@ -407,7 +409,11 @@ class StoreWorkspace implements Workspace {
   }
 
   async #catchUp(article: StoredArticle): Promise<void> {
-    const ops = await article.catchUp()
+    this.#tell(article, await article.catchUp())
+  }
+
+  /** Others' operations were folded in: listeners hear of them. */
+  #tell(article: StoredArticle, ops: Operation[]): void {
     if (ops.length === 0) return
     this.#checkpoints.touched(article)
     this.#emit({ kind: 'article', id: article.id, doc: article.doc, ops })
