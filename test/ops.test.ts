@@ -143,6 +143,21 @@ describe('operations', () => {
     expect(merged.log.at(-1)).toEqual(fromBen)
   })
 
+  it('knows which operations each document holds, older documents included', () => {
+    const { docs, ops } = played()
+    const [before, after] = [docs[5]!, docs[6]!]
+    // Applied again to the document that has it: nothing changes. To the one before: the same document again.
+    expect(apply(after, ops[5]!)).toBe(after)
+    expect(apply(before, ops[5]!)).toEqual(after)
+    expect(apply(after, ops[5]!)).toBe(after)
+    // An undo of a delete finds what was removed in the document it is made on, not in a later one.
+    const deleted = docs[14]! // claim002 deleted
+    expect(make(played().ana, deleted, invert(bodyOf(ops[13]!)))).toMatchObject({ type: 'claim.create', claim: docs[13]!.claims.find((c) => c.id === 'claim002') })
+    const removedNote = docs[11]!.claims[0]!.notes[0]!
+    expect(make(played().ana, docs[12]!, { type: 'claim.addNote', claimId: 'claim001', note })).toMatchObject({ note: removedNote })
+    expect(() => make(played().ana, docs[6]!, { type: 'claim.addNote', claimId: 'claim001', note })).toThrow('That note is already there.')
+  })
+
   it('bodyOf leaves exactly the stamp out', () => {
     const { ops } = played()
     for (const op of ops) {

@@ -40,7 +40,7 @@ export function fold(ops: readonly Operation[]): ArticleDoc {
  * with it in place. One already in the log changes nothing.
  */
 export function apply(doc: ArticleDoc, op: Operation): ArticleDoc {
-  const known = doc.log.find((logged) => logged.id === op.id)
+  const known = indexOf(doc.log).byId.get(op.id)
   if (known) return compareStamps(known, op) <= 0 ? doc : fold([...doc.log, op])
   const last = doc.log.at(-1)
   if (!last || compareStamps(last, op) < 0) return step(doc, op)
@@ -49,7 +49,7 @@ export function apply(doc: ArticleDoc, op: Operation): ArticleDoc {
 
 /** Several operations at once (a log read from disk, a batch from a server): one refold at most. */
 export function applyAll(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc {
-  const known = new Map(doc.log.map((op) => [op.id, op]))
+  const known = indexOf(doc.log).byId
   // Two different operations under one id (a writer that reused its ids) both go into a refold, which keeps the same one
   // whatever the order they came in.
   if (ops.some((op) => known.has(op.id) && compareStamps(op, known.get(op.id)!) < 0)) return fold([...doc.log, ...ops])
@@ -58,6 +58,56 @@ export function applyAll(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc
   const last = doc.log.at(-1)
   if (last && compareStamps(last, fresh[0]!) >= 0) return fold([...doc.log, ...fresh])
   return fresh.reduce(step, doc)
+}
+
+/** What a log holds, looked up by key: its operations by id, and the latest removal of each claim, note and source. */
+interface LogIndex {
+  byId: Map<string, Operation>
+  removals: Map<string, Operation>
+}
+
+// A memo, not state: an index is a function of its log array (which is never changed once made), kept beside it so that
+// applying an operation does not scan the whole log. Each step hands the index on to the log it makes; an older log
+// whose index was handed on builds its own again when asked.
+const indexes = new WeakMap<readonly Operation[], LogIndex>()
+
+function indexOf(log: readonly Operation[]): LogIndex {
+  let index = indexes.get(log)
+  if (!index) {
+    index = { byId: new Map(), removals: new Map() }
+    for (const op of log) record(index, op)
+    indexes.set(log, index)
+  }
+  return index
+}
+
+function record(index: LogIndex, op: Operation): void {
+  if (!index.byId.has(op.id)) index.byId.set(op.id, op)
+  const key = removalKey(op)
+  if (key) index.removals.set(key, op)
+}
+
+function removalKey(op: OperationBody): string | undefined {
+  if (op.type === 'claim.delete') return `claim ${op.claimId}`
+  if (op.type === 'claim.deleteNote') return `note ${op.claimId} ${op.note.id}`
+  if (op.type === 'claim.deleteSource') return `source ${op.claimId} ${op.source.id}`
+  return undefined
+}
+
+/**
+ * The latest logged removal of what `restoring` brings back (a claim.create, addNote or addSource that undoes a
+ * delete), which holds it as it was removed; undefined for something never removed, a new one.
+ */
+export function removalOf(doc: ArticleDoc, restoring: OperationBody): Operation | undefined {
+  const key =
+    restoring.type === 'claim.create'
+      ? `claim ${restoring.claim.id}`
+      : restoring.type === 'claim.addNote'
+        ? `note ${restoring.claimId} ${restoring.note.id}`
+        : restoring.type === 'claim.addSource'
+          ? `source ${restoring.claimId} ${restoring.source.id}`
+          : undefined
+  return key === undefined ? undefined : indexOf(doc.log).removals.get(key)
 }
 
 /** In fold order, each id once: of two operations with one id, the one that sorts first, whichever came first. */
@@ -82,7 +132,14 @@ function genesis(op: Op<'article.create'>): ArticleDoc {
 function step(doc: ArticleDoc, op: Operation): ArticleDoc {
   const changed = change(doc, op)
   const people = doc.people[op.by] === op.name ? doc.people : { ...doc.people, [op.by]: op.name }
-  return { ...changed, article: { ...changed.article, updatedAt: op.at }, log: [...doc.log, op], people }
+  const log = [...doc.log, op]
+  const index = indexes.get(doc.log)
+  if (index) {
+    indexes.delete(doc.log)
+    record(index, op)
+    indexes.set(log, index)
+  }
+  return { ...changed, article: { ...changed.article, updatedAt: op.at }, log, people }
 }
 
 function change(doc: ArticleDoc, op: Operation): ArticleDoc {
@@ -233,18 +290,15 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
     case 'claim.create': {
       const { start, end } = op.claim.position
       if (doc.claims.some((c) => c.id === op.claim.id)) conflict('That claim is already there.')
-      // Undoing a delete: the claim comes back as it was removed (stamp.ts), for a text that may have changed since
-      // or where it was not found; the fold finds it again, as a revision would.
-      if (doc.log.some((logged) => logged.type === 'claim.delete' && logged.claimId === op.claim.id)) return
-      if (!(start < end && end <= doc.article.text.length) || doc.article.text.slice(start, end) !== op.claim.quote.exact) {
-        throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position.')
-      }
+      const onText = start < end && end <= doc.article.text.length && doc.article.text.slice(start, end) === op.claim.quote.exact
       // Sources that come with a new claim pass the same check as those added to it.
-      for (const source of op.claim.sources) {
-        const link = checkSourceUrl(source.url)
-        if (!link.ok) throw new FactmarkError('unsafe-url', link.message)
-      }
-      return
+      const unsafe = op.claim.sources.map((s) => checkSourceUrl(s.url)).find((link) => !link.ok)
+      if (onText && !unsafe) return
+      // Undoing a delete: the claim comes back as it was removed (stamp.ts), for a text that may have changed since or
+      // where it was not found (the fold finds it again, as a revision would), with the sources it had.
+      if (removalOf(doc, op)) return
+      if (!onText) throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position.')
+      throw new FactmarkError('unsafe-url', unsafe!.ok ? '' : unsafe!.message)
     }
     case 'claim.delete':
       return

@@ -3,8 +3,8 @@
 // document (previous values, snapshots of what is removed, the verdicts a new verdict replaces) and from itself.
 
 import { FactmarkError } from './errors'
-import type { ArticleDoc, Claim, Note, Operation, OperationBody, Source } from './model'
-import { checkFits, placementOf } from './ops'
+import type { ArticleDoc, Note, Operation, OperationBody } from './model'
+import { checkFits, placementOf, removalOf } from './ops'
 
 /** Who makes a change, where and when: everything of an operation's stamp but the revision, which the document gives. */
 export interface Stamp {
@@ -32,8 +32,8 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
   switch (body.type) {
     case 'claim.create': {
       // Undoing a delete brings the claim back as it was removed, its authors and times with it (not the undoer's).
-      const removed = lastRemoved(doc, (op) => (op.type === 'claim.delete' && op.claimId === body.claim.id ? op.claim : undefined))
-      if (removed) return { ...body, claim: removed }
+      const removed = removalOf(doc, body)
+      if (removed?.type === 'claim.delete') return { ...body, claim: removed.claim }
       const { verdicts: _claimed, ...claim } = body.claim
       return {
         ...body,
@@ -58,10 +58,10 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
       return { ...rest, seen: (claim.verdicts ?? []).map((v) => v.op), ...(claim.verdictWording !== undefined ? { previousWording: claim.verdictWording } : {}) }
     }
     case 'claim.addNote': {
-      const removed = lastRemoved(doc, (op) => (op.type === 'claim.deleteNote' && op.claimId === body.claimId && op.note.id === body.note.id ? op.note : undefined))
-      if (removed) {
-        if (removed.by !== stamp.by) throw notYours(doc, removed, 'bring it back')
-        return { ...body, note: removed }
+      const removed = removalOf(doc, body)
+      if (removed?.type === 'claim.deleteNote') {
+        if (removed.note.by !== stamp.by) throw notYours(doc, removed.note, 'bring it back')
+        return { ...body, note: removed.note }
       }
       return { ...body, note: { ...body.note, by: stamp.by, at: stamp.at } }
     }
@@ -73,8 +73,8 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
       return body.type === 'claim.deleteNote' && note ? { ...body, note } : body
     }
     case 'claim.addSource': {
-      const removed = lastRemoved(doc, (op) => (op.type === 'claim.deleteSource' && op.claimId === body.claimId && op.source.id === body.source.id ? op.source : undefined))
-      return { ...body, source: removed ?? { ...body.source, by: stamp.by, at: stamp.at } }
+      const removed = removalOf(doc, body)
+      return { ...body, source: removed?.type === 'claim.deleteSource' ? removed.source : { ...body.source, by: stamp.by, at: stamp.at } }
     }
     case 'claim.deleteSource': {
       const source = claim?.sources.find((s) => s.id === body.source.id)
@@ -85,15 +85,6 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
     default:
       return body
   }
-}
-
-/** What the latest logged removal of something held (the snapshot an undo brings back), if it was ever removed. */
-function lastRemoved<T extends Claim | Note | Source>(doc: ArticleDoc, held: (op: Operation) => T | undefined): T | undefined {
-  for (let i = doc.log.length - 1; i >= 0; i--) {
-    const found = held(doc.log[i]!)
-    if (found) return found
-  }
-  return undefined
 }
 
 function notYours(doc: ArticleDoc, note: Note, what: string): FactmarkError {
