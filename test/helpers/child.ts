@@ -30,6 +30,8 @@ export function nodeArgsFor(entry: string): Promise<string[]> {
 
 export interface Child {
   process: ChildProcess
+  /** Sends a line to the child's input (started with `{ stdin: true }`). */
+  send(line: string): void
   /** Whole lines printed so far. */
   lines: string[]
   /** Resolves with the first line that starts with `prefix` (already printed, or when it is). */
@@ -37,8 +39,8 @@ export interface Child {
   exited: Promise<number | null>
 }
 
-export async function startChild(entry: string, args: string[]): Promise<Child> {
-  const child = spawn(process.execPath, [...(await nodeArgsFor(entry)), ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+export async function startChild(entry: string, args: string[], options: { stdin?: boolean } = {}): Promise<Child> {
+  const child = spawn(process.execPath, [...(await nodeArgsFor(entry)), ...args], { stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] })
   const lines: string[] = []
   const waiters: { prefix: string; resolve: (line: string) => void }[] = []
   let partial = ''
@@ -58,6 +60,7 @@ export async function startChild(entry: string, args: string[]): Promise<Child> 
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return {
     process: child,
+    send: (line) => void child.stdin!.write(`${line}\n`),
     lines,
     exited,
     line(prefix, ms = 10_000) {

@@ -29,8 +29,12 @@ describe('crash safety', () => {
     }
     let target = await next()
 
+    // The next child starts (loads its code) while this round is checked, then is told what to write.
+    let spare = startChild(CHILD, ['--stdin'], { stdin: true })
     for (let round = 0; round < ROUNDS; round++) {
-      const child = await startChild(CHILD, [dir, target.id, target.claimId, '1000'])
+      const child = await spare
+      spare = startChild(CHILD, ['--stdin'], { stdin: true })
+      child.send(`${dir} ${target.id} ${target.claimId} 1000`)
       await child.line('ready')
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 280))
       child.process.kill('SIGKILL')
@@ -59,6 +63,7 @@ describe('crash safety', () => {
       await ws.close()
       target = await next()
     }
+    ;(await spare).process.kill('SIGKILL')
     console.log(`crash safety: ${ROUNDS} rounds, ${totalConfirmed} confirmed operations kept, ${inFlightKept} in-flight ones also saved, ${torn} torn last lines ignored`)
   }, 120_000)
 })

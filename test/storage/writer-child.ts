@@ -5,10 +5,16 @@
 //   saw <n>                  (with --until N) it sees N notes on the claim, its own and others'
 //   done
 // Usage: writer-child <workspace> <article> <claim> <count> [--until N] [--pause MS]
+//        writer-child --stdin    (loads, then waits for "<workspace> <article> <claim> <count>" on its input, so a
+//                                 test can start it while it still checks the previous round)
+import { createInterface } from 'node:readline'
 import { openWorkspace } from '../../src/main/workspace/workspace'
 import { noteOn } from '../helpers/store-bodies'
 
-const [dir, articleId, claimId, countText, ...rest] = process.argv.slice(2)
+const args = process.argv.includes('--stdin')
+  ? (await createInterface({ input: process.stdin })[Symbol.asyncIterator]().next()).value!.split(' ')
+  : process.argv.slice(2)
+const [dir, articleId, claimId, countText, ...rest] = args
 const flag = (name: string) => {
   const i = rest.indexOf(name)
   return i >= 0 ? Number(rest[i + 1]) : undefined

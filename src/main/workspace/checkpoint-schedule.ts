@@ -63,6 +63,8 @@ export class CheckpointSchedule {
       return running
     }
     const next = (async () => {
+      // Not in the turn of the change that asked for it: that change's caller gets its answer first.
+      await new Promise<void>((resolve) => setImmediate(resolve))
       if (!article.readOnly && (article.pending > 0 || article.stale)) await article.writeCheckpoint().catch(() => {})
     })().finally(() => {
       this.#chains.delete(article.id)

@@ -39,6 +39,7 @@ export class SettingsStore {
   #viewStamp: FileStamp | null = null
   #viewWrite: Promise<void> = Promise.resolve()
   #viewDirty = true
+  #keepView = false
 
   private constructor(
     private readonly logs: LogFolder<SettingsOp>,
@@ -57,8 +58,10 @@ export class SettingsStore {
     let migrated: WorkspaceSettingsV1 | null = null
     let viewOk = false
     const view = await readView(viewPath)
+    let keepView = false
     const setAside = async (reason: string) => {
       const movedTo = await moveAside(viewPath, ctx.now()).catch(() => null)
+      keepView ||= movedTo === null // never written over
       ctx.problems.add({ file: SETTINGS_FILE, movedTo: movedTo && relative(dir, movedTo), reason })
     }
     if (view.kind === 'unusable') await setAside(view.reason)
@@ -74,6 +77,7 @@ export class SettingsStore {
 
     const logs = new LogFolder<SettingsOp>(join(dir, SETTINGS_LOG_DIR), ctx.replica, parseSettingsOp, ctx)
     const store = new SettingsStore(logs, readOnly, migrated, ctx)
+    store.#keepView = keepView
     store.merge((await logs.readAll(true)).flatMap((log) => log.entries.map((e) => e.value)))
     if (logs.newerVersion !== null) store.readOnly = STORE_MESSAGES.newerWorkspace
     if (viewOk) {
@@ -119,7 +123,7 @@ export class SettingsStore {
   /** Rewrites workspace.json if it does not show the settings as they are. In the background; never fails. */
   writeView(): Promise<void> {
     const run = async () => {
-      if (!this.#viewDirty || this.readOnly) return
+      if (!this.#viewDirty || this.readOnly || this.#keepView) return
       this.#viewDirty = false
       const path = join(this.ctx.workspaceDir, SETTINGS_FILE)
       try {
@@ -143,7 +147,14 @@ export class SettingsStore {
     if (sameStamp(await fileStamp(path).catch(() => null), this.#viewStamp)) return
     const view = await readView(path)
     if (view.kind === 'ok') {
+      // Another instance's copy: if it lags behind what the logs say now, it is written again (once all have caught
+      // up, every instance writes the same, and the writing stops).
       this.#viewStamp = await fileStamp(path).catch(() => null)
+      await this.catchUp()
+      if (!sameSettings(view.value, this.#settings)) {
+        this.#viewDirty = true
+        await this.writeView()
+      }
       return
     }
     if (view.kind === 'newer') {
@@ -152,6 +163,7 @@ export class SettingsStore {
     }
     if (view.kind !== 'missing') {
       const movedTo = await moveAside(path, this.ctx.now()).catch(() => null)
+      this.#keepView ||= movedTo === null
       const reason = view.kind === 'unusable' ? view.reason : 'it was changed outside Factmark'
       this.ctx.problems.add({ file: SETTINGS_FILE, movedTo: movedTo && relative(this.ctx.workspaceDir, movedTo), reason: STORE_MESSAGES.settingsSetAside(reason) })
     }

@@ -47,6 +47,8 @@ export class StoredArticle {
   stale = false
   /** The checkpoint file as we last wrote or checked it: another stamp means someone else changed it. */
   checkpointStamp: FileStamp | null = null
+  /** An unusable checkpoint that could not be moved aside: never written over, so no checkpoint is written here. */
+  keepCheckpoint = false
 
   private constructor(
     readonly id: string,
@@ -88,8 +90,10 @@ export class StoredArticle {
     let tail = all.length
     let stamp: FileStamp | null = null
     if (checkpoint.kind === 'newer') readOnly = STORE_MESSAGES.newerArticle
+    let keepCheckpoint = false
     if (checkpoint.kind === 'unusable') {
       const movedTo = await moveAside(path, ctx.now()).catch(() => null)
+      keepCheckpoint = movedTo === null
       problem(STORE_MESSAGES.setAside(checkpoint.reason), movedTo && rel(movedTo), rel(path))
     }
     if (checkpoint.kind === 'ok') {
@@ -115,6 +119,7 @@ export class StoredArticle {
     }
     const article = new StoredArticle(id, doc, logs, readOnly, ctx)
     article.checkpointStamp = stamp
+    article.keepCheckpoint = keepCheckpoint
     article.pending = tail
     article.stale = stamp === null && readOnly === null
     return article
@@ -176,7 +181,7 @@ export class StoredArticle {
    * in place), so what it says it includes is exactly what it holds, however many changes arrive while it is written.
    */
   async writeCheckpoint(): Promise<void> {
-    if (this.readOnly) return
+    if (this.readOnly || this.keepCheckpoint) return
     const doc = this.doc
     const includes: Includes = this.logs.includes()
     const pendingThen = this.pending
@@ -206,7 +211,8 @@ export class StoredArticle {
       const movedTo = await moveAside(this.checkpointPath, this.ctx.now()).catch(() => null)
       this.ctx.problems.add({ file: rel(this.checkpointPath), movedTo: movedTo && rel(movedTo), reason: STORE_MESSAGES.setAside(checkpoint.reason) })
       this.checkpointStamp = null
-      this.stale = true
+      this.keepCheckpoint = movedTo === null
+      this.stale = !this.keepCheckpoint
     }
   }
 

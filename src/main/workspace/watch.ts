@@ -17,7 +17,8 @@ export interface WorkspaceWatcher {
   close(): void
 }
 
-export function watchWorkspace(dir: string, onChanges: (paths: Set<string> | null) => void): WorkspaceWatcher {
+/** `recursive: false` forces the watcher per folder (what platforms without a recursive watcher get; tests use it). */
+export function watchWorkspace(dir: string, onChanges: (paths: Set<string> | null) => void, options: { recursive?: boolean } = {}): WorkspaceWatcher {
   let pending: Set<string> | null = new Set()
   let everything = false
   let timer: NodeJS.Timeout | null = null
@@ -53,7 +54,7 @@ export function watchWorkspace(dir: string, onChanges: (paths: Set<string> | nul
       return false
     }
   }
-  const recursive = add(dir, true)
+  const recursive = options.recursive !== false && add(dir, true)
   if (!recursive) for (const folder of ['', ARTICLES_DIR, SETTINGS_LOG_DIR, IDENTITIES_DIR, TRASH_DIR]) add(join(dir, folder))
   const look = setInterval(() => heard(null), LOOK_EVERY_MS)
   look.unref()

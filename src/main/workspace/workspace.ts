@@ -29,7 +29,7 @@ import { reviewerKey } from './settings-model'
 import { SettingsStore } from './settings-store'
 import { parseNewArticleInSlices } from './sliced-parse'
 import { StoredArticle, type ArticleContext } from './stored-article'
-import { removeLeftoverTemps } from './temp-files'
+import { isTempFile, removeLeftoverTemps } from './temp-files'
 import { listTrashed, moveBack, moveToTrash, purgeTrashed } from './trash'
 import { watchWorkspace, type WorkspaceWatcher } from './watch'
 import type { Lock } from './locks'
@@ -492,7 +492,9 @@ class StoreWorkspace implements Workspace {
     const run = async () => {
       if (this.#closed) return
       const all = paths === null
-      const parts = [...(paths ?? [])].map((p) => p.split('/'))
+      // Our own appends and temporary files tell nothing new.
+      const own = `${this.replica}.jsonl`
+      const parts = [...(paths ?? [])].map((p) => p.split('/')).filter((p) => p.at(-1) !== own && !isTempFile(p.at(-1) ?? ''))
       const touches = (top: string) => all || parts.some((p) => p[0] === top)
       if (touches(SETTINGS_LOG_DIR) || touches(IDENTITIES_DIR)) await this.#refreshSettings()
       if (touches('workspace.json')) await this.#settings.checkView()
