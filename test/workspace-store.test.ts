@@ -2,7 +2,7 @@
 // cannot be trusted, and nothing unreadable ever written over.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { appendFile, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ArticleDoc } from '../src/core/model'
@@ -233,5 +233,29 @@ describe('article files', () => {
     const ws = await open(dir)
     await expect(ws.createArticle(article('Empty', ' \n\n \n'))).rejects.toThrow(/no text/)
     expect(await readdir(join(dir, 'articles'))).toEqual([])
+  })
+})
+
+describe('its own log replaced under it', () => {
+  it('writes back what a sync tool’s older copy of its log lost, and goes on', async () => {
+    const dir = await tempDir()
+    const ws = await open(dir)
+    const { id } = await ws.createArticle(article())
+    const { doc } = await ws.applyOperation(id, claimOn(ws.getArticle(id), 'soared almost 80%'))
+    const claimId = doc.claims[0]!.id
+    const log = join(dir, 'articles', id, 'log', `${ws.replica}.jsonl`)
+    const older = await readFile(log)
+    const { op: lostOp } = await ws.applyOperation(id, noteOn(claimId, 'Only in the newer copy'))
+    // A sync tool puts its older copy in place: a new file under the same name, without the last note.
+    await writeFile(`${log}.synced`, older)
+    await rename(`${log}.synced`, log)
+    const { op } = await ws.applyOperation(id, noteOn(claimId, 'After the sync'))
+    await ws.close()
+    const ids = (await logLines(log)).slice(1).map((line) => (line as { id: string }).id)
+    expect(ids.filter((x) => x === lostOp.id)).toHaveLength(1)
+    expect(ids.at(-1)).toBe(op.id)
+    const again = await open(dir)
+    expect(again.getArticle(id).claims[0]!.notes.map((n) => n.text)).toEqual(['Only in the newer copy', 'After the sync'])
+    expect(again.problems()).toEqual([])
   })
 })

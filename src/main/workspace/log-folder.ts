@@ -149,6 +149,26 @@ export class LogFolder<T> {
     this.cursors.set(this.own, { ...cursor, end: cursor.end + bytes, lines: cursor.lines + lines, size: cursor.end + bytes })
   }
 
+  /**
+   * Reads our own log again, whole, after something replaced it (a sync tool putting back its copy): the writer is
+   * reopened at its end at the next append. Returns what it holds now.
+   */
+  async rereadOwn(): Promise<T[]> {
+    await this.#writer?.close()
+    this.#writer = null
+    const name = logFileName(this.own)
+    const read = await readFrom(join(this.path, name), 0)
+    if (!read) {
+      this.cursors.delete(this.own)
+      return []
+    }
+    const chunk = parseLog(read.bytes, 0, 0, this.parse)
+    const hash = createHash('sha256').update(read.bytes.subarray(0, chunk.end))
+    this.cursors.set(this.own, { end: chunk.end, lines: chunk.lines, size: read.size, ino: read.ino, hash })
+    await this.note(name, this.own, chunk, false)
+    return chunk.entries.map((e) => e.value)
+  }
+
   /** Whether our own log is still where it was (not moved to the trash by another process, nor replaced). */
   ownStillHere(): boolean {
     return this.#writer ? this.#writer.stillAtPath() : true

@@ -40,6 +40,9 @@ export class SettingsStore {
   #viewWrite: Promise<void> = Promise.resolve()
   #viewDirty = true
   #keepView = false
+  /** This replica's own settings operations, to write back if its log is replaced under it. */
+  readonly #mine: SettingsOp[] = []
+  readonly #mineIds = new Set<string>()
 
   private constructor(
     private readonly logs: LogFolder<SettingsOp>,
@@ -105,7 +108,9 @@ export class SettingsStore {
       return { id: this.ctx.newOpId(), ts, replica: this.ctx.replica, key, value }
     })
     try {
-      await this.logs.append(ops.map((op) => `${JSON.stringify(op)}\n`))
+      // Our log replaced under us (a sync tool's older copy): what it lost of ours goes back first.
+      const lost = this.logs.ownStillHere() ? [] : await this.lostOfOurs()
+      await this.logs.append([...lost, ...ops].map((op) => `${JSON.stringify(op)}\n`))
     } catch (error) {
       throw settingNotSavedError(error)
     }
@@ -177,9 +182,18 @@ export class SettingsStore {
     await this.logs.close()
   }
 
+  private async lostOfOurs(): Promise<SettingsOp[]> {
+    const held = new Set((await this.logs.rereadOwn()).map((op) => op.id))
+    return this.#mine.filter((op) => !held.has(op.id))
+  }
+
   private merge(ops: readonly SettingsOp[]): void {
     let changed = false
     for (const op of ops) {
+      if (op.replica === this.ctx.replica && !this.#mineIds.has(op.id)) {
+        this.#mine.push(op)
+        this.#mineIds.add(op.id)
+      }
       this.ctx.clock.observe(op.ts)
       const current = this.#winners.get(op.key)
       if (current && compareStamps(current, op) >= 0) continue

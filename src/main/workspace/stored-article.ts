@@ -165,7 +165,10 @@ export class StoredArticle {
   /** Saves `op` to this process's log (a synced line), then folds it in. Refused in words when it cannot be saved. */
   async record(op: Operation): Promise<void> {
     if (this.readOnly) throw new FactmarkError('forbidden', this.readOnly)
-    if (!this.logs.ownStillHere()) throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
+    if (!this.logs.ownStillHere()) {
+      if (this.logs.lookNow().gone) throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
+      await this.restoreOwnLog()
+    }
     const line = await operationLine(op)
     try {
       await this.logs.append(line)
@@ -174,6 +177,22 @@ export class StoredArticle {
     }
     this.doc = apply(this.doc, op)
     this.pending++
+  }
+
+  /**
+   * Our own log was replaced under us (a sync tool put back an older copy of it, or removed it): what this process
+   * wrote that the file no longer holds is written to it again, so nothing saved is lost.
+   */
+  private async restoreOwnLog(): Promise<void> {
+    const held = new Set((await this.logs.rereadOwn()).map((op) => op.id))
+    const lost = this.doc.log.filter((op) => op.replica === this.ctx.replica && !held.has(op.id))
+    const lines: string[] = []
+    for (const op of lost) lines.push(...(await operationLine(op)))
+    try {
+      if (lines.length) await this.logs.append(lines)
+    } catch (error) {
+      throw changeNotSavedError(error)
+    }
   }
 
   /**

@@ -8,18 +8,17 @@ import { HybridClock, hlcTime } from '../../core/clock'
 import { FactmarkError } from '../../core/errors'
 import { newId } from '../../core/ids'
 import type { StoreProblem, TrashedArticle } from '../../core/api'
-import { Id, summarize, type WorkspaceSettings, type Article, type ArticleDoc, type ArticleSummary, type Operation, type OperationBody } from '../../core/model'
+import { Id, summarize, type WorkspaceSettings, type ArticleDoc, type ArticleSummary, type Operation, type OperationBody } from '../../core/model'
 import { reviewerIdForName } from '../../core/migrate-v1'
 import { MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS } from '../../core/limits'
 import { stampOperation, type Stamp } from '../../core/stamp'
-import type { ArticleBody } from '../../core/plain-text'
 import { STORE_MESSAGES, changeNotSavedError, fileError } from '../io-messages'
 import { CheckpointSchedule } from './checkpoint-schedule'
 import { ensureIdentity, readIdentity } from './identity'
 import { ARTICLES_DIR, IDENTITIES_DIR, LOCKS_DIR, REPLICAS_DIR, SETTINGS_LOG_DIR, articleDir, articleLogDir } from './layout'
 import { processIsAlive } from './processes'
 import { readJsonOrNull } from './exclusive-file'
-import { nodeAppendOps, type AppendOps } from './log-writer'
+import { nodeAppendOps } from './log-writer'
 import { thisMachine, type Machine } from './machine'
 import { isV1ArticleFile, migrateV1Article } from './migrate-articles'
 import { Problems } from './problems'
@@ -33,81 +32,10 @@ import { isTempFile, removeLeftoverTemps } from './temp-files'
 import { listTrashed, moveBack, moveToTrash, purgeTrashed } from './trash'
 import { watchWorkspace, type WorkspaceWatcher } from './watch'
 import type { Lock } from './locks'
-
+import type { NewArticle, OpenOptions, Reviewing, Workspace, WorkspaceChange } from './workspace-types'
 
 export type { TrashedArticle } from '../../core/api'
-
-/** What an importer hands the store to make a new article. */
-export interface NewArticle {
-  title: string
-  body: ArticleBody
-  origin: Article['origin']
-  dateline?: string
-  byline?: string
-  site?: string
-  publishedAt?: string
-}
-
-export interface OpenOptions {
-  /** Articles a brand-new workspace starts with. */
-  samples?: () => Promise<NewArticle[]>
-  /** The name changes are recorded under while this machine account has given none (e.g. the OS user name). */
-  fallbackReviewer?: string
-  now?: () => Date
-  /** Watch the folder for other writers' changes (default true; a one-shot CLI run can do without). */
-  watch?: boolean
-  /** Which machine account this process is (tests stand in for two machines); default: this host and OS user. */
-  machine?: Machine
-  /** The calls appends make (tests make them fail like a full disk). */
-  appendOps?: AppendOps
-}
-
-/** What changed on disk, made by someone else: another window, a CLI run, a sync tool. */
-export type WorkspaceChange =
-  | { kind: 'article'; id: string; doc: ArticleDoc; ops: Operation[] }
-  /** Articles appeared or went (imported, trashed, restored or purged elsewhere): list them (and the trash) again. */
-  | { kind: 'articles' }
-  | { kind: 'settings' }
-  | { kind: 'problems' }
-
-export interface Reviewing {
-  id: string
-  name: string
-}
-
-export interface Workspace {
-  readonly dir: string
-  /** This process's writer identity in this workspace. */
-  readonly replica: string
-  settings(): WorkspaceSettings
-  /** Who reviews from this machine account; null until they give a name. */
-  me(): Reviewing | null
-  setMyName(name: string): Promise<Reviewing>
-  updateSettings(changes: { organisation?: string; claimReviewBaseUrl?: string }): Promise<void>
-  problems(): StoreProblem[]
-  /** Why changes are refused (the workspace, or this article, was written by a newer Factmark); null when they are not. */
-  readOnlyReason(id?: string): string | null
-  listArticles(): ArticleSummary[]
-  getArticle(id: string): ArticleDoc
-  createArticle(input: NewArticle): Promise<ArticleSummary>
-  /**
-   * Checks, stamps, saves (one synced line) and applies a change. A function is called with the article as it is
-   * when the change's turn comes (after earlier changes and what other writers appended), for changes computed from
-   * the document, such as a revision's placements.
-   */
-  applyOperation(id: string, body: OperationBody | ((doc: ArticleDoc) => OperationBody)): Promise<{ op: Operation; doc: ArticleDoc }>
-  /** Moves an article's folder to the trash; nothing is removed from disk. */
-  trashArticle(id: string): Promise<TrashedArticle>
-  listTrash(): Promise<TrashedArticle[]>
-  restoreArticle(id: string): Promise<ArticleSummary>
-  /** The second step: removes a trashed article from disk for good. */
-  purgeArticle(id: string): Promise<void>
-  /** Takes in what other writers changed, now (the app calls it when its window gets focus). */
-  refresh(): Promise<void>
-  onChange(listener: (change: WorkspaceChange) => void): () => void
-  /** Writes the last checkpoints and frees this process's replica. */
-  close(): Promise<void>
-}
+export type { NewArticle, OpenOptions, Reviewing, Workspace, WorkspaceChange } from './workspace-types'
 
 export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<Workspace> {
   try {
