@@ -37,7 +37,7 @@ export function migrateV1(v1: ArticleDocV1): Operation[] {
     return { id: `v1.${id}.${counter++}`, ts: clock.next(), replica: V1_REPLICA, ...person(name), at, rev }
   }
 
-  ops.push({ type: 'article.create', article: originalArticle(v1), ...stamp(v1.article.createdAt, v1.article.createdBy), rev })
+  ops.push({ type: 'article.create', article: originalArticle(v1), people: namesIn(v1), ...stamp(v1.article.createdAt, v1.article.createdBy), rev })
   for (const old of v1.log) {
     const op = convert(old, person)
     const stamped = { ...op, ...stamp(old.at, old.by) } as Operation
@@ -56,6 +56,15 @@ export function migrateV1(v1: ArticleDocV1): Operation[] {
     } as Operation)
   }
   return ops
+}
+
+/** Every name the file holds (authors of claims, notes and sources, who need not have made any change), by id. */
+function namesIn(v1: ArticleDocV1): Record<string, string> {
+  const names = [v1.article.createdBy, ...v1.log.map((op) => op.by)]
+  for (const claim of [...v1.claims, ...v1.log.flatMap((op) => ('claim' in op ? [op.claim] : []))]) {
+    names.push(claim.createdBy, ...claim.notes.map((n) => n.by), ...claim.sources.map((s) => s.by))
+  }
+  return Object.fromEntries(names.filter(Boolean).map((name) => [reviewerIdForName(name), name]))
 }
 
 /** The article as first imported: before any rename or revision in its log. */

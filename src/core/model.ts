@@ -180,8 +180,8 @@ const onClaim = { claimId: Id }
 // change replaces (`previous`, snapshots of what it removes) are filled in by main from its own document, so that undo
 // is just another operation and the log is a full audit trail; they never make a merge fail.
 
-/** The article as it was imported: the first operation of every article. */
-const ARTICLE_CREATE = { type: z.literal('article.create'), article: Article }
+/** The article as it was imported: the first operation of every article. `people`: names of authors it brings (migration). */
+const ARTICLE_CREATE = { type: z.literal('article.create'), article: Article, people: z.record(z.string(), z.string().max(MAX_REVIEWER_NAME_CHARS)).optional() }
 const ARTICLE_RENAME = { type: z.literal('article.rename'), title: z.string().trim().min(1).max(MAX_TITLE_CHARS), previous: z.string() }
 const CLAIM_CREATE = { type: z.literal('claim.create'), claim: Claim }
 const CLAIM_DELETE = { type: z.literal('claim.delete'), ...onClaim, claim: Claim }
@@ -196,6 +196,8 @@ const CLAIM_SET_VERDICT = {
   verdict: Verdict,
   previous: Verdict,
   seen: z.array(OpId).max(100).optional(),
+  /** The author's own earlier verdict this one undoes: it gives way to what that one replaced, and to no one else's. */
+  undoes: OpId.optional(),
   wording: z.string().optional(),
   previousWording: z.string().optional()
 }

@@ -124,7 +124,7 @@ function genesis(op: Op<'article.create'>): ArticleDoc {
     claims: [],
     log: [op],
     revision: op.id,
-    people: { [op.by]: op.name }
+    people: { ...op.people, [op.by]: op.name }
   }
 }
 
@@ -158,7 +158,10 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc {
         // The verdicts in force: this one, and those it did not see from other reviewers.
         const seen = op.seen ? new Set(op.seen) : null
         const others = (c.verdicts ?? []).filter((v) => seen !== null && !seen.has(v.op) && v.by !== op.by)
-        return { ...rest, verdict: op.verdict, verdicts: [...others, { op: op.id, by: op.by, verdict: op.verdict }], ...(op.wording !== undefined ? { verdictWording: op.wording } : {}) }
+        // "Unreviewed" withdraws the author's verdict rather than standing against the others'; what is left is in force.
+        const verdicts = op.verdict === 'unreviewed' ? others : [...others, { op: op.id, by: op.by, verdict: op.verdict }]
+        const verdict = verdicts.at(-1)?.verdict ?? op.verdict
+        return { ...rest, verdict, verdicts, ...(op.wording !== undefined ? { verdictWording: op.wording } : {}) }
       })
     case 'claim.setConclusion':
       return updateClaim(doc, op, (c) => ({ ...c, conclusion: op.conclusion }))
@@ -303,7 +306,8 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
     case 'claim.delete':
       return
     case 'claim.setVerdict':
-      return expectSame(claim!.verdict, op.previous, 'the verdict')
+      // Undoing one's own verdict is checked against that verdict (in stampOperation), not whatever is latest.
+      return op.undoes ? undefined : expectSame(claim!.verdict, op.previous, 'the verdict')
     case 'claim.setConclusion':
       return expectSame(claim!.conclusion, op.previous, 'the conclusion')
     case 'claim.setClaimant':
@@ -391,6 +395,12 @@ export function invert(op: OperationBody): OperationBody {
     case 'claim.placeAnchor':
       return { type: op.type, claimId: op.claimId, to: op.from, from: op.to }
   }
+}
+
+/** The change that undoes a stored operation; a verdict's says which one it undoes (see Claim.verdicts). */
+export function undoOf(op: Operation): OperationBody {
+  const inverse = invert(bodyOf(op))
+  return inverse.type === 'claim.setVerdict' ? { ...inverse, undoes: op.id } : inverse
 }
 
 /** What an operation is, without its stamp (the renderer's undo and redo send bodies again). */

@@ -54,8 +54,23 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
     case 'claim.setVerdict': {
       if (!claim) return body
       // The words the replaced verdict was given for, so that undo gives them back.
-      const { previousWording: _sent, ...rest } = body
-      return { ...rest, seen: (claim.verdicts ?? []).map((v) => v.op), ...(claim.verdictWording !== undefined ? { previousWording: claim.verdictWording } : {}) }
+      const { previousWording: _sent, undoes, ...rest } = body
+      const wording = claim.verdictWording !== undefined ? { previousWording: claim.verdictWording } : {}
+      if (undoes) {
+        // Undoing one's own verdict: it replaces what that verdict replaced, and leaves other reviewers' standing.
+        const undone = doc.log.find((op) => op.id === undoes)
+        const own = (claim.verdicts ?? []).find((v) => v.by === stamp.by)
+        if (!undone || undone.type !== 'claim.setVerdict' || undone.by !== stamp.by || undone.claimId !== claim.id) {
+          throw new FactmarkError('forbidden', 'Only your own verdict can be undone.')
+        }
+        // Still in force as that verdict left it: its entry (or, for a withdrawal, no entry of theirs).
+        const stillAsLeft = undone.verdict === 'unreviewed' ? own === undefined : own?.op === undone.id
+        if (!stillAsLeft) {
+          throw new FactmarkError('conflict', 'Your verdict was changed meanwhile; reload the article and try again.')
+        }
+        return { ...rest, undoes, seen: [...(undone.seen ?? []), undone.id], ...wording }
+      }
+      return { ...rest, seen: (claim.verdicts ?? []).map((v) => v.op), ...wording }
     }
     case 'claim.addNote': {
       const removed = removalOf(doc, body)

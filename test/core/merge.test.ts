@@ -6,7 +6,7 @@ import { createSelectors } from '../../src/core/anchoring/selectors'
 import { formatHlc } from '../../src/core/clock'
 import { hasDisagreement, verdictsInForce } from '../../src/core/disagreement'
 import { ArticleDoc, type Claim, type Operation } from '../../src/core/model'
-import { apply, applyAll, fold, placementFor, placementOf, tookEffect } from '../../src/core/ops'
+import { apply, applyAll, fold, placementFor, placementOf, tookEffect, undoOf } from '../../src/core/ops'
 import { bodyFromPlainText } from '../../src/core/plain-text'
 import { reviseArticle } from '../../src/core/revise'
 import { createOp, make, writer, type Writer } from './stamping'
@@ -71,6 +71,26 @@ describe('concurrent verdicts', () => {
     const [resolved] = change(dana, doc, { type: 'claim.setVerdict', claimId: 'claim-rose', verdict: 'needs-context', previous: 'verified' })
     expect(resolved.claims[0]!.verdicts).toEqual([{ op: resolved.log.at(-1)!.id, by: 'r-dana', verdict: 'needs-context' }])
     expect(hasDisagreement(resolved.claims[0]!)).toBe(false)
+  })
+
+  it('a reviewer undoes their own verdict in a disagreement: the other reviewer’s stands, whichever sorts later', () => {
+    for (const samAhead of [true, false]) {
+      const { dana, sam, doc: start } = desk()
+      if (!samAhead) dana.clock.observe(formatHlc(dana.wall.ms + 1_000, 0))
+      const [base] = change(dana, start, { type: 'claim.create', claim: newClaim(start, 'claim-rose', 'rose 12% in June') })
+      const [, byDana] = change(dana, base, { type: 'claim.setVerdict', claimId: 'claim-rose', verdict: 'disputed', previous: 'unreviewed' })
+      const [, bySam] = change(sam, base, { type: 'claim.setVerdict', claimId: 'claim-rose', verdict: 'verified', previous: 'unreviewed' })
+      const both = merged(base, [byDana, bySam])
+      expect(hasDisagreement(both.claims[0]!)).toBe(true)
+      for (const w of [dana, sam]) w.clock.observe(both.log.at(-1)!.ts)
+      // Dana takes hers back; Sam's verified is then the only one in force.
+      const [undone] = change(dana, both, undoOf(byDana))
+      expect(undone.claims[0]!.verdicts).toEqual([{ op: bySam.id, by: 'r-sam', verdict: 'verified' }])
+      expect(undone.claims[0]!.verdict).toBe('verified')
+      expect(hasDisagreement(undone.claims[0]!)).toBe(false)
+      // Sam cannot undo Dana's.
+      expect(() => make(sam, both, undoOf(byDana))).toThrow(/Only your own verdict/)
+    }
   })
 
   it('that agree are no disagreement, and one reviewer in two windows never disagrees with themself', () => {

@@ -1,5 +1,5 @@
 import type { ArticleDoc, Claim, Operation, OperationBody, Verdict } from '../../../core/model'
-import { apply, applyAll, bodyOf, invert } from '../../../core/ops'
+import { apply, applyAll, bodyOf, undoOf } from '../../../core/ops'
 import { needsLook } from '../../../core/progress'
 import { claimMatches } from '../lib/history'
 import { unwrap, type CallError } from '../lib/factmark'
@@ -99,7 +99,7 @@ export class ReviewSession {
       const op = history.undo.at(-1)
       const by = op && (await this.reviewer())
       if (!op || !by) return
-      if (await this.#send(invert(bodyOf(op)))) {
+      if (await this.#send(undoOf(op))) {
         history.undo = history.undo.slice(0, -1)
         history.redo = [...history.redo, op]
         notices.show(`Undone: ${undoLabel(op)}`)
