@@ -50,6 +50,7 @@ export class LogFolder<T> {
   #writer: LogWriter | null = null
   #ownUnreadable = false
   #appending: Promise<void> = Promise.resolve()
+  #inFlight = 0
 
   constructor(
     readonly path: string,
@@ -135,13 +136,16 @@ export class LogFolder<T> {
 
   /** Writes whole lines to our own log, synced; after it returns they are saved. One append at a time, in order. */
   append(pieces: readonly string[]): Promise<void> {
-    const next = this.#appending.then(() => this.appendNow(pieces))
-    this.#appending = next.catch(() => {})
+    // With nothing in flight, the write starts now (see LogWriter.append), not a turn of the loop later.
+    const next = this.#inFlight === 0 && this.#writer ? this.appendNow(pieces) : this.#appending.then(() => this.appendNow(pieces))
+    this.#inFlight++
+    const settled = next.catch(() => {}).finally(() => this.#inFlight--)
+    this.#appending = settled
     return next
   }
 
   private async appendNow(pieces: readonly string[]): Promise<void> {
-    const writer = await this.writer()
+    const writer = this.#writer ?? (await this.writer())
     const bytes = await writer.append(pieces)
     const cursor = this.cursors.get(this.own)!
     const lines = pieces.reduce((n, piece) => n + countNewlines(piece), 0)

@@ -170,12 +170,15 @@ export class StoredArticle {
       await this.restoreOwnLog()
     }
     const line = await operationLine(op)
+    // The fold runs while the line is on its way to the disk; the document takes it only once it is saved.
+    const saving = this.logs.append(line)
+    const next = apply(this.doc, op)
     try {
-      await this.logs.append(line)
+      await saving
     } catch (error) {
       throw changeNotSavedError(error)
     }
-    this.doc = apply(this.doc, op)
+    this.doc = next
     this.pending++
   }
 
