@@ -125,7 +125,10 @@ export class StoredArticle {
     return article
   }
 
-  /** A new article: its creation saved to this process's log (a synced line); its checkpoint is due at once. */
+  /**
+   * A new article: its creation saved to this process's log (a synced line). Its checkpoint comes on the usual
+   * schedule: a log of one creation folds in no time.
+   */
   static async create(ctx: ArticleContext, op: Operation): Promise<StoredArticle> {
     const logs = new LogFolder<Operation>(articleLogDir(ctx.workspaceDir, op.type === 'article.create' ? op.article.id : ''), ctx.replica, parseOperation, ctx)
     const line = await operationLine(op)
@@ -137,7 +140,6 @@ export class StoredArticle {
     }
     const article = new StoredArticle((op as Extract<Operation, { type: 'article.create' }>).article.id, fold([op]), logs, null, ctx)
     article.pending = 1
-    article.stale = true
     return article
   }
 
