@@ -110,7 +110,7 @@ class StoreWorkspace implements Workspace {
     if (!ws.#settings.readOnly) {
       if (!ws.#settings.has('createdAt')) await ws.#settings.set([['createdAt', now().toISOString()]])
       await ws.#seedOnce()
-      void ws.#settings.writeView()
+      await ws.#settings.writeView()
     }
     if (options.watch !== false) {
       ws.#watcher = watchWorkspace(dir, (paths) => void ws.#refreshPaths(paths))
@@ -164,7 +164,8 @@ class StoreWorkspace implements Workspace {
     if (!trimmed) throw new FactmarkError('invalid-argument', 'A name is needed.')
     if (trimmed.length > MAX_REVIEWER_NAME_CHARS) throw new FactmarkError('invalid-argument', `A name can be at most ${MAX_REVIEWER_NAME_CHARS} characters long.`)
     await this.#settings.set([[reviewerKey(this.#identity), { name: trimmed }]])
-    void this.#settings.writeView()
+    // The readable copy too, before answering (a few hundred bytes): nothing is left being written behind the caller.
+    await this.#settings.writeView()
     return { id: this.#identity, name: trimmed }
   }
 
@@ -180,7 +181,7 @@ class StoreWorkspace implements Workspace {
       entries.push([key, value])
     }
     await this.#settings.set(entries)
-    void this.#settings.writeView()
+    await this.#settings.writeView()
   }
 
   async createArticle(input: NewArticle): Promise<ArticleSummary> {
