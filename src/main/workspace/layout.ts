@@ -1,13 +1,14 @@
 // Where everything of a workspace lives, in one place. A workspace folder:
 //   workspace.json                      a readable copy of the merged settings (settings-log/ is what counts)
-//   settings-log/<replica>.jsonl        settings changes, one writer per file
+//   workspace.v1.json                   a version-1 workspace.json, kept as it was after migration
+//   settings-log/<replica>.jsonl        settings changes, one writer per file (version-1.jsonl: the migrated ones)
 //   replicas/<replica>.json             each writer identity ever used here (which machine account)
 //   locks/<replica>.lock                held by the process writing as that replica now
 //   identities/<machine account>.json   who reviews from that machine account
-//   articles/<id>/log/<replica>.jsonl   an article's changes, one writer per file
-//   articles/<id>/article.json          a checkpoint of the article: its state after the changes it lists
+//   articles/<id>/log/<replica>.jsonl   an article's changes, one writer per file (version-1.jsonl: the migrated ones)
+//   articles/<id>/article.json          a checkpoint of the article: its state after the log bytes it lists
 //   articles/<id>.v1.json               a version-1 file, kept as it was after migration
-//   trash/<id>/                         a trashed article's folder, whole
+//   trash/<id>/                         a trashed article's folder, whole, with trashed.json (when, what)
 import { join } from 'node:path'
 import { isMovedAside } from './move-aside'
 
