@@ -2,6 +2,7 @@
 // cannot be trusted, and nothing unreadable ever written over.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readlinkSync } from 'node:fs'
 import { appendFile, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -256,6 +257,33 @@ describe('its own log replaced under it', () => {
     expect(ids.at(-1)).toBe(op.id)
     const again = await open(dir)
     expect(again.getArticle(id).claims[0]!.notes.map((n) => n.text)).toEqual(['Only in the newer copy', 'After the sync'])
+    expect(again.problems()).toEqual([])
+  })
+})
+
+describe('many articles', () => {
+  it('writes to more articles than it keeps files open for, each change still saved', async () => {
+    const dir = await tempDir()
+    const ws = await open(dir)
+    const ids: string[] = []
+    for (let i = 0; i < 70; i++) ids.push((await ws.createArticle(article(`Article ${i}`))).id)
+    // Where the system shows them (Linux), at most 64 of the logs are open at once.
+    if (existsSync('/proc/self/fd')) {
+      const logsOpen = readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).startsWith(join(dir, 'articles'))
+        } catch {
+          return false
+        }
+      })
+      expect(logsOpen.length).toBeLessThanOrEqual(64)
+    }
+    // Back to the first ones, whose files were closed meanwhile (64 stay open).
+    for (const id of ids.slice(0, 8)) await ws.applyOperation(id, claimOn(ws.getArticle(id), 'soared almost 80%'))
+    await ws.close()
+    const again = await open(dir)
+    expect(ids.slice(0, 8).map((id) => again.getArticle(id).claims.length)).toEqual(Array(8).fill(1))
+    expect(again.listArticles()).toHaveLength(70)
     expect(again.problems()).toEqual([])
   })
 })

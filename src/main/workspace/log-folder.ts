@@ -12,6 +12,7 @@ import { headerLine, parseLog, type LogChunk } from './log-format'
 import { readFrom } from './log-read'
 import { LogWriter, type AppendOps } from './log-writer'
 import { moveAside } from './move-aside'
+import { closedWriter, usedWriter } from './open-writers'
 import type { Problems } from './problems'
 import type { Includes } from './checkpoint'
 
@@ -146,6 +147,7 @@ export class LogFolder<T> {
 
   private async appendNow(pieces: readonly string[]): Promise<void> {
     const writer = this.#writer ?? (await this.writer())
+    usedWriter(this)
     const bytes = await writer.append(pieces)
     const cursor = this.cursors.get(this.own)!
     const lines = pieces.reduce((n, piece) => n + countNewlines(piece), 0)
@@ -158,8 +160,7 @@ export class LogFolder<T> {
    * reopened at its end at the next append. Returns what it holds now.
    */
   async rereadOwn(): Promise<T[]> {
-    await this.#writer?.close()
-    this.#writer = null
+    await this.closeWriter()
     const name = logFileName(this.own)
     const read = await readFrom(join(this.path, name), 0)
     if (!read) {
@@ -183,8 +184,22 @@ export class LogFolder<T> {
   }
 
   async close(): Promise<void> {
-    await this.#writer?.close()
-    this.#writer = null
+    closedWriter(this)
+    await this.closeWriter()
+  }
+
+  /** Closes the file being written, after any append under way (the next append opens it again at its end). */
+  closeWriter(): Promise<void> {
+    this.#inFlight++
+    const next = this.#appending
+      .then(async () => {
+        const writer = this.#writer
+        this.#writer = null
+        await writer?.close()
+      })
+      .finally(() => this.#inFlight--)
+    this.#appending = next.catch(() => {})
+    return next
   }
 
   private async writer(): Promise<LogWriter> {
