@@ -12,6 +12,15 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, out, err }
 }
 
+async function articleIn(dir: string, id: string) {
+  const workspace = await openWorkspace(dir, { watch: false })
+  try {
+    return workspace.getArticle(id)
+  } finally {
+    await workspace.close()
+  }
+}
+
 async function imported(dir: string, title: string): Promise<string> {
   const { out } = await cli(['import', fixturePath('belta-2017-08-14-belarus-kazakhstan-trade.txt'), '--workspace', dir, '--title', title])
   return out[0]!
@@ -22,9 +31,9 @@ describe('factmark rename, delete, trash, restore, purge', () => {
     const dir = await tempDir()
     const id = await imported(dir, 'Trade talk')
     expect(await cli(['rename', 'trade', 'Belarus and Kazakhstan trade', '--workspace', dir])).toEqual({ code: 0, out: [`${id}\tBelarus and Kazakhstan trade`], err: [] })
-    const doc = (await openWorkspace(dir)).getArticle(id)
+    const doc = await articleIn(dir, id)
     expect(doc.article.title).toBe('Belarus and Kazakhstan trade')
-    expect(doc.log.map((op) => op.type)).toEqual(['article.rename'])
+    expect(doc.log.map((op) => op.type)).toEqual(['article.create', 'article.rename'])
   })
 
   it('deletes to the trash, lists the trash, restores, and purges only as a second step', async () => {
@@ -63,7 +72,7 @@ describe('factmark rename, delete, trash, restore, purge', () => {
     expect(result.code).toBe(code)
     expect(result.out).toEqual([])
     expect(result.err).toEqual([expect.stringMatching(message)])
-    expect((await openWorkspace(dir)).getArticle(id).article.title).toBe('Trade talk')
+    expect((await articleIn(dir, id)).article.title).toBe('Trade talk')
   })
 
   it('takes an address without a scheme as a web page, and a missing notes.txt as a missing file', async () => {

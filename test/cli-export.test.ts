@@ -19,7 +19,7 @@ async function reviewedWorkspace() {
   const dir = await tempDir()
   const { out } = await cli(['import', fixturePath('belta-2017-08-14-belarus-kazakhstan-trade.txt'), '--workspace', dir, '--title', 'Belarus–Kazakhstan trade'])
   const id = out[0]!
-  const workspace = await openWorkspace(dir)
+  const workspace = await openWorkspace(dir, { watch: false })
   const text = workspace.getArticle(id).article.text
   const at = '2026-11-28T10:00:00.000Z'
   for (const [n, exact, verdict] of [
@@ -31,20 +31,21 @@ async function reviewedWorkspace() {
       id: `claim00${n}`, ...createSelectors(text, start, start + exact.length), verdict: 'unreviewed' as const, conclusion: '', claimant: 'Andrei Kobyakov',
       tags: [], notes: [], sources: [], createdBy: 'Ana', createdAt: at, updatedAt: at
     }
-    await workspace.applyOperation(id, { type: 'claim.create', by: 'Ana', at, claim })
-    await workspace.applyOperation(id, { type: 'claim.setVerdict', by: 'Ana', at, claimId: claim.id, verdict, previous: 'unreviewed' })
+    await workspace.applyOperation(id, { type: 'claim.create', claim })
+    await workspace.applyOperation(id, { type: 'claim.setVerdict', claimId: claim.id, verdict, previous: 'unreviewed' })
   }
   await workspace.applyOperation(id, {
-    type: 'claim.addNote', by: 'Ana', at, claimId: 'claim001',
+    type: 'claim.addNote', claimId: 'claim001',
     note: { id: 'note0001', text: 'Belstat: +79.6%, "not 80%",\n<b>check</b>', by: 'Ana', at }
   })
+  await workspace.close()
   return { dir, id }
 }
 
 describe('factmark export', () => {
   it('says on stderr which claims ClaimReview leaves out and why, and still exits 0', async () => {
     const { dir, id } = await reviewedWorkspace()
-    const workspace = await openWorkspace(dir)
+    const workspace = await openWorkspace(dir, { watch: false })
     const text = workspace.getArticle(id).article.text
     const exact = 'third among the CIS member states'
     const start = text.indexOf(exact)
@@ -53,7 +54,8 @@ describe('factmark export', () => {
       id: 'claim003', ...createSelectors(text, start, start + exact.length), verdict: 'unreviewed' as const, conclusion: '', claimant: '',
       tags: [], notes: [], sources: [], createdBy: 'Ana', createdAt: at, updatedAt: at
     }
-    await workspace.applyOperation(id, { type: 'claim.create', by: 'Ana', at, claim })
+    await workspace.applyOperation(id, { type: 'claim.create', claim })
+    await workspace.close()
     const result = await cli(['export', id, '--workspace', dir, '--format', 'claimreview', '--out', join(dir, 'r.jsonld')])
     expect(result).toEqual({ code: 0, out: [join(dir, 'r.jsonld')], err: ['factmark: note: 1 claim left out: 1 unreviewed.'] })
     expect(JSON.parse(await readFile(join(dir, 'r.jsonld'), 'utf8'))).toHaveLength(2)

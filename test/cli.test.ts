@@ -51,15 +51,16 @@ describe('factmark CLI', () => {
     }
     const { out } = await cli(['import', fixturePath('belta-2017-08-14-belarus-kazakhstan-trade.txt'), '--workspace', dir, '--title', 'Trade'])
     const id = out[0]!
-    const workspace = await openWorkspace(dir)
+    const workspace = await openWorkspace(dir, { watch: false })
     const text = workspace.getArticle(id).article.text
     const at = '2026-11-28T10:00:00.000Z'
     for (const [n, exact] of [[1, 'soared almost 80%'], [2, 'eight joint plants'], [3, 'celebrate 25 years of diplomatic relations']] as const) {
       const start = text.indexOf(exact)
-      await workspace.applyOperation(id, { type: 'claim.create', by: 'Ana', at, claim: {
+      await workspace.applyOperation(id, { type: 'claim.create', claim: {
         id: `claim00${n}`, ...createSelectors(text, start, start + exact.length), verdict: 'unreviewed', conclusion: '', claimant: '',
         tags: [], notes: [], sources: [], createdBy: 'Ana', createdAt: at, updatedAt: at } })
     }
+    await workspace.close()
     const edited = join(dir, 'edited.txt')
     await writeFile(edited, text.replace('eight joint plants', 'nine joint plants').replace('to celebrate 25 years of diplomatic relations', 'of note'))
     expect(await cli(['update', 'Trade', edited, '--workspace', dir])).toEqual({ code: 0, out: ['1 claim in place, 1 moved, 1 not found'], err: [] })

@@ -6,10 +6,15 @@ import { createHandlers } from '../src/main/handlers'
 import { openServices } from '../src/main/services'
 import { dataDir, tempDir } from './helpers/temp-dir'
 
+/**
+ * What the workspace has recorded: its logs (every change is a line in one) and which articles exist where. Checkpoints
+ * (article.json, workspace.json) are rewritten in the background from the logs, so they are left out.
+ */
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {}
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
+    if (entry.isDirectory()) files[join(entry.parentPath, entry.name)] = 'folder'
+    if (entry.isFile() && entry.name.endsWith('.jsonl')) {
       const path = join(entry.parentPath, entry.name)
       files[path] = await readFile(path, 'utf8')
     }
