@@ -53,6 +53,11 @@ interface World {
   savePath: { value: string | null }
 }
 
+const opened: Services[] = []
+afterEach(async () => {
+  for (const services of opened.splice(0)) await services.workspace.close()
+})
+
 async function world(overrides: Partial<Services> = {}): Promise<World> {
   const dir = await tempDir()
   const savePath = { value: null as string | null }
@@ -65,6 +70,7 @@ async function world(overrides: Partial<Services> = {}): Promise<World> {
       throw new Error("EACCES: permission denied, open '/root/.config/chromium/SingletonLock'")
     }
   })
+  opened.push(services)
   const all = { ...services, ...overrides }
   const handlers = createHandlers(all)
   const list = await handlers.listArticles(undefined)
@@ -327,8 +333,12 @@ const cases: Case[] = [
     code: 'forbidden',
     call: async (w) => {
       expect((await w.handlers.applyOperation(op(w, { type: 'claim.addNote', note: note('Ann’s note') }))).ok).toBe(true)
-      await w.handlers.updateSettings({ reviewer: 'Bob' })
-      return w.handlers.applyOperation(op(w, { type: 'claim.deleteNote', note: note('Ann’s note') }))
+      // Bob, a colleague on another machine account, sharing the workspace folder.
+      const bob = await openServices({ workspaceDir: w.dir, dataDir, openExternal: async () => {}, chooseSavePath: async () => null, printPdf: async () => new Uint8Array(), machine: { host: 'bobs-laptop', user: 'bob' } })
+      opened.push(bob)
+      const handlers = createHandlers(bob)
+      await handlers.updateSettings({ reviewer: 'Bob' })
+      return handlers.applyOperation(op(w, { type: 'claim.deleteNote', note: note('Ann’s note') }))
     }
   },
   { what: 'opening a javascript: link', code: 'unsafe-url', call: (w) => w.handlers.openExternal({ url: 'javascript:alert(1)' }) },

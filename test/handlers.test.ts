@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { channels } from '../src/core/api'
-import { createHandlers } from '../src/main/handlers'
+import { createHandlers, type Services } from '../src/main/handlers'
 import { openServices } from '../src/main/services'
 import { dataDir, tempDir } from './helpers/temp-dir'
 
@@ -22,12 +22,23 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return files
 }
 
+const services: Services[] = []
+afterEach(async () => {
+  for (const opened of services.splice(0)) await opened.workspace.close()
+})
+
 async function setup() {
   const dir = await tempDir()
   const opened: string[] = []
-  const handlers = createHandlers(await openServices({ workspaceDir: dir, dataDir, openExternal: async (url) => void opened.push(url), chooseSavePath: async () => null, printPdf: async () => new Uint8Array() }))
+  const handlers = createHandlers(await track(openServices({ workspaceDir: dir, dataDir, openExternal: async (url) => void opened.push(url), chooseSavePath: async () => null, printPdf: async () => new Uint8Array() })))
   const [sample] = (await handlers.listArticles(undefined)).ok ? ((await handlers.listArticles(undefined)) as { value: { id: string }[] }).value : []
   return { dir, handlers, opened, sampleId: sample!.id }
+}
+
+async function track(pending: Promise<Services>): Promise<Services> {
+  const opened = await pending
+  services.push(opened)
+  return opened
 }
 
 describe('handlers', () => {
@@ -74,6 +85,7 @@ describe('handlers', () => {
     expect(renamed).toMatchObject({ ok: true, value: { id: sampleId, title: 'Trade with Kazakhstan' } })
     const doc = await handlers.getArticle({ id: sampleId })
     expect(doc.ok && doc.value.log).toEqual([
+      expect.objectContaining({ type: 'article.create' }),
       expect.objectContaining({ type: 'article.rename', title: 'Trade with Kazakhstan', previous: 'Belarus aims to intensify trade and economic cooperation with Kazakhstan' })
     ])
   })

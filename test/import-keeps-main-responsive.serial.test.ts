@@ -2,12 +2,17 @@
 // the worker, then the store checking and writing the new article in slices. A 5 ms timer in this thread, standing for
 // main's event loop, must not wait more than 50 ms. Run on its own (vitest.serial.config.mts), so that other test files
 // running at the same time do not take the CPU this measures.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Handlers } from '../src/core/api'
-import { createHandlers } from '../src/main/handlers'
+import { createHandlers, type Services } from '../src/main/handlers'
 import { openServices } from '../src/main/services'
 import { watchEventLoop } from './helpers/event-loop'
 import { dataDir, tempDir } from './helpers/temp-dir'
+
+const opened: Services[] = []
+afterEach(async () => {
+  for (const services of opened.splice(0)) await services.workspace.close()
+})
 
 async function handlers(): Promise<Handlers> {
   const services = await openServices({
@@ -17,6 +22,7 @@ async function handlers(): Promise<Handlers> {
     chooseSavePath: async () => null,
     printPdf: async () => new Uint8Array()
   })
+  opened.push(services)
   return createHandlers(services)
 }
 

@@ -4,7 +4,7 @@
 
 import { FactmarkError } from './errors'
 import type { ArticleDoc, Note, Operation, OperationBody } from './model'
-import { checkFits, placementOf, removalOf } from './ops'
+import { checkFits, findClaim, placementOf, removalOf } from './ops'
 
 /** Who makes a change, where and when: everything of an operation's stamp but the revision, which the document gives. */
 export interface Stamp {
@@ -28,7 +28,7 @@ export function stampOperation(doc: ArticleDoc, body: OperationBody, stamp: Stam
 }
 
 function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): OperationBody {
-  const claim = 'claimId' in body ? doc.claims.find((c) => c.id === body.claimId) : undefined
+  const claim = 'claimId' in body ? findClaim(doc, body.claimId) : undefined
   switch (body.type) {
     case 'claim.create': {
       // Undoing a delete brings the claim back as it was removed, its authors and times with it (not the undoer's).

@@ -53,6 +53,8 @@ export const electronDouble = {
   saveDialogResult: { canceled: true, filePath: '' } as SaveDialogReturnValue,
   exposedInMainWorld: new Map<string, unknown>(),
   invoked: [] as { channel: string; args: unknown[] }[],
+  /** What the preload listens to from main (ipcRenderer.on), by channel. */
+  rendererListeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
   exitCode: undefined as number | undefined,
   quitCalls: 0
 }
@@ -71,6 +73,7 @@ export function resetElectronDouble(): void {
   electronDouble.saveDialogResult = { canceled: true, filePath: '' }
   electronDouble.exposedInMainWorld.clear()
   electronDouble.invoked = []
+  electronDouble.rendererListeners.clear()
   electronDouble.exitCode = undefined
   electronDouble.quitCalls = 0
   app.isPackaged = false
@@ -131,8 +134,12 @@ export const ipcRenderer = {
   async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     electronDouble.invoked.push({ channel, args })
     return { ok: true, value: { channel, args } }
+  },
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    electronDouble.rendererListeners.set(channel, listener)
+    return ipcRenderer
   }
-} satisfies Pick<IpcRenderer, 'invoke'>
+} satisfies Pick<IpcRenderer, 'invoke'> & { on: unknown }
 
 export const contextBridge = {
   exposeInMainWorld(apiKey: string, api: unknown): void {

@@ -63,13 +63,24 @@ describe('the preload', () => {
     await import('../../src/preload/index')
     expect([...electronDouble.exposedInMainWorld.keys()]).toEqual(['factmark'])
     const factmark = electronDouble.exposedInMainWorld.get('factmark') as Record<string, unknown>
-    expect(Object.keys(factmark).sort()).toEqual([...channels].sort())
+    expect(Object.keys(factmark).sort()).toEqual([...channels, 'on'].sort())
     expect(Object.getPrototypeOf(factmark)).toBe(Object.prototype)
     for (const channel of channels) expect(typeof factmark[channel]).toBe('function')
 
     const rename = factmark.renameArticle as (arg: unknown, ...more: unknown[]) => Promise<unknown>
     await rename({ id: 'a', title: 'b' }, 'an extra argument the page slipped in')
     expect(electronDouble.invoked).toEqual([{ channel: 'renameArticle', args: [{ id: 'a', title: 'b' }] }])
+    // Main's events: delivered to listeners of the contract's event names only, with their payload and nothing else.
+    const on = factmark.on as (event: string, listener: (payload: unknown) => void) => () => void
+    const heard: unknown[] = []
+    const stop = on('articlesChanged', (payload) => heard.push(payload))
+    on('not-an-event', (payload) => heard.push(['wrong', payload]))
+    const deliver = electronDouble.rendererListeners.get('factmark:event')!
+    deliver({ sender: 'main' }, { event: 'articlesChanged', payload: { articles: [], trash: [] } })
+    deliver({ sender: 'main' }, { event: 'not-an-event', payload: 1 })
+    stop()
+    deliver({ sender: 'main' }, { event: 'articlesChanged', payload: 'after stopping' })
+    expect(heard).toEqual([{ articles: [], trash: [] }])
   })
 })
 
