@@ -1,17 +1,25 @@
 // Deterministic benchmark articles: the sample article's paragraphs, shuffled and repeated with varied
 // numbers, as plain-text blocks, carrying random claims (a few words to a sentence; a tenth overlapping
-// others; every verdict).
+// others; every verdict). An article is its operations (store version 2): its creation, then one
+// claim.create per claim, stamped deterministically; the document is their fold.
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSelectors } from '../src/core/anchoring/selectors'
-import { ARTICLE_FORMAT, ARTICLE_VERSION, ArticleDoc, VERDICTS, type Claim, type Operation, type Verdict } from '../src/core/model'
-import { compareClaims } from '../src/core/ops'
+import { formatHlc, hlcTime } from '../src/core/clock'
+import { ArticleDoc, VERDICTS, type Claim, type Operation, type OperationBody, type Verdict } from '../src/core/model'
+import { apply, compareClaims, fold } from '../src/core/ops'
+import { stampOperation, type Stamp } from '../src/core/stamp'
 import { bodyFromPlainText, type ArticleBody } from '../src/core/plain-text'
 
 export const SAMPLE_FILE = 'belta-2017-08-14-belarus-kazakhstan-trade.txt'
 export const REVIEWER = 'Bench Reviewer'
+/** The bench reviewer's stable id (what operations carry in `by`); the workspace's identity for this machine account. */
+export const REVIEWER_ID = 'bench-reviewer'
+/** The writer whose log the generated operations are in (the workspace's own process writes as another replica). */
+export const BENCH_REPLICA = 'bench'
 export const FIXED_TIME = '2024-01-02T03:04:05.000Z'
+const FIXED_MS = Date.parse(FIXED_TIME)
 
 export interface SizeSpec {
   label: string
@@ -58,7 +66,10 @@ export interface BenchArticle {
   /** The block texts, in order (what the peer gets as paragraphs). */
   paragraphs: string[]
   claims: Claim[]
-  /** The article with claims (ours) and without (the floor), both validated with ArticleDoc.parse. */
+  /** The article's operations (its creation, then one claim.create per claim) and the floor's (its creation only). */
+  ops: Operation[]
+  floorOps: Operation[]
+  /** The fold of those operations, with claims (ours) and without (the floor), both validated with ArticleDoc.parse. */
   doc: ArticleDoc
   floorDoc: ArticleDoc
   sizeBytes: number
@@ -170,6 +181,16 @@ export function buildSpans(body: ArticleBody, count: number, rand: () => number)
   return { spans, overlapping: made }
 }
 
+/** Stamps for one writer: deterministic ids ("<replica>.<n>") and clock values (`ms`, then the counter). */
+export function stamper(replica: string, by: string, name: string, ms: number): () => Stamp {
+  let counter = 0
+  return () => {
+    const n = counter++
+    const ts = formatHlc(ms, n)
+    return { id: `${replica}.${n}`, ts, replica, by, name, at: hlcTime(ts) }
+  }
+}
+
 export function makeArticle(spec: SizeSpec, paragraphs: string[]): BenchArticle {
   const rand = prng(spec.seed)
   const body = buildText(spec, paragraphs, rand)
@@ -190,12 +211,12 @@ export function makeArticle(spec: SizeSpec, paragraphs: string[]): BenchArticle 
       tags: [],
       notes: [],
       sources: [],
-      createdBy: REVIEWER,
+      createdBy: REVIEWER_ID,
       createdAt: FIXED_TIME,
       updatedAt: FIXED_TIME
     }
   })
-  const claims = unsorted.sort(compareClaims).map((c, i) => ({ ...c, id: `c-${String(i + 1).padStart(6, '0')}` }))
+  const sorted = unsorted.sort(compareClaims).map((c, i) => ({ ...c, id: `c-${String(i + 1).padStart(6, '0')}` }))
   const id = `bench-${spec.label.toLowerCase()}`
   const article = {
     id,
@@ -203,29 +224,103 @@ export function makeArticle(spec: SizeSpec, paragraphs: string[]): BenchArticle 
     text: body.text,
     blocks: body.blocks,
     origin: { kind: 'paste' as const },
-    createdBy: REVIEWER,
+    createdBy: REVIEWER_ID,
     createdAt: FIXED_TIME,
     updatedAt: FIXED_TIME
   }
-  // The log as the app would have written it: one claim.create per claim.
-  const log: Operation[] = claims.map((claim) => ({ type: 'claim.create', by: REVIEWER, at: FIXED_TIME, claim }))
-  const doc = ArticleDoc.parse({ format: ARTICLE_FORMAT, version: ARTICLE_VERSION, article, claims, log })
-  const floorDoc = ArticleDoc.parse({
-    format: ARTICLE_FORMAT,
-    version: ARTICLE_VERSION,
+  // The log as the app would have written it: the article's creation, then one claim.create per claim (its verdict and
+  // conclusion given with it), stamped as main stamps them (core/stamp.ts): the verdict is the creator's, the claim
+  // made against the created text.
+  const stamp = stamper(BENCH_REPLICA, REVIEWER_ID, REVIEWER, FIXED_MS)
+  const createStamp = stamp()
+  const create = { type: 'article.create', article, ...createStamp, rev: createStamp.id } as Operation
+  const ops: Operation[] = [create]
+  for (const claim of sorted) {
+    const s = stamp()
+    const withVerdict = claim.verdict === 'unreviewed' ? claim : { ...claim, verdicts: [{ op: s.id, by: REVIEWER_ID, verdict: claim.verdict }] }
+    ops.push({ type: 'claim.create', claim: { ...withVerdict, createdAt: s.at, updatedAt: s.at }, ...s, rev: create.id } as Operation)
+  }
+  const doc = ArticleDoc.parse(fold(ops))
+  if (doc.claims.length !== sorted.length || doc.log.length !== ops.length) throw new Error(`folded ${doc.claims.length} claims from ${ops.length} operations`)
+
+  const floorStamp = stamper(BENCH_REPLICA, REVIEWER_ID, REVIEWER, FIXED_MS)()
+  const floorCreate = {
+    type: 'article.create',
     article: { ...article, id: `${id}-floor`, title: `${article.title} — no claims` },
-    claims: [],
-    log: []
-  })
+    ...floorStamp,
+    rev: floorStamp.id
+  } as Operation
+  const floorOps = [floorCreate]
+  const floorDoc = ArticleDoc.parse(fold(floorOps))
   return {
     spec,
     id,
     body,
     paragraphs: body.blocks.map((b) => body.text.slice(b.start, b.end)),
     claims: doc.claims,
+    ops,
+    floorOps,
     doc,
     floorDoc,
     sizeBytes: utf8(body.text),
     overlapping
   }
+}
+
+export const TAIL_REPLICA = 'bench-tail'
+export const COLLEAGUE_ID = 'bench-colleague'
+export const COLLEAGUE = 'Bench Colleague'
+
+/**
+ * `count` operations a colleague made after the article's checkpoint (a second replica's log, one hour later): in turn a
+ * new claim on a few words, a verdict, a conclusion, a note and tags on a random claim. Made and stamped as main makes
+ * them (core/stamp.ts's stampOperation against the document so far), so their `previous` and `seen` values hold.
+ */
+export function tailOps(art: BenchArticle, count: number): { ops: Operation[]; doc: ArticleDoc } {
+  const rand = prng(art.spec.seed + 7)
+  const words = wordsOf(art.body)
+  const stamp = stamper(TAIL_REPLICA, COLLEAGUE_ID, COLLEAGUE, FIXED_MS + 3_600_000)
+  let doc = art.doc
+  const ops: Operation[] = []
+  for (let i = 0; i < count; i++) {
+    const claims = doc.claims
+    const claim = claims[Math.floor(rand() * claims.length)]
+    const kind = claim ? i % 5 : 0
+    let body: OperationBody
+    if (kind === 0) {
+      let first = Math.floor(rand() * words.length)
+      let last = Math.min(words.length - 1, first + int(rand, 1, 5))
+      while (last > first && words[last]!.block !== words[first]!.block) last--
+      if (last < first) first = last
+      body = {
+        type: 'claim.create',
+        claim: {
+          id: `t-${String(i + 1).padStart(6, '0')}`,
+          ...createSelectors(art.body.text, words[first]!.start, words[last]!.end),
+          verdict: 'unreviewed',
+          conclusion: '',
+          claimant: '',
+          tags: [],
+          notes: [],
+          sources: [],
+          createdBy: COLLEAGUE_ID,
+          createdAt: FIXED_TIME,
+          updatedAt: FIXED_TIME
+        }
+      }
+    } else if (kind === 1) {
+      const verdict = VERDICTS[(VERDICTS.indexOf(claim!.verdict) + 1 + Math.floor(rand() * (VERDICTS.length - 1))) % VERDICTS.length]!
+      body = { type: 'claim.setVerdict', claimId: claim!.id, verdict, previous: claim!.verdict }
+    } else if (kind === 2) {
+      body = { type: 'claim.setConclusion', claimId: claim!.id, conclusion: `Seen again by a colleague (${i}).`, previous: claim!.conclusion }
+    } else if (kind === 3) {
+      body = { type: 'claim.addNote', claimId: claim!.id, note: { id: `n-${String(i + 1).padStart(6, '0')}`, text: 'Asked the ministry for the underlying table.', by: COLLEAGUE_ID, at: FIXED_TIME } }
+    } else {
+      body = { type: 'claim.setTags', claimId: claim!.id, tags: ['trade', `batch-${i % 7}`], previous: claim!.tags }
+    }
+    const op = stampOperation(doc, body, stamp())
+    ops.push(op)
+    doc = apply(doc, op)
+  }
+  return { ops, doc: ArticleDoc.parse(doc) }
 }

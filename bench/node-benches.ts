@@ -1,64 +1,183 @@
-// In-process (Node) benchmarks: persisting one operation through the store, against writing the same
-// bytes durably; and report export time.
+// In-process (Node) benchmarks of the store (version 2: per-replica operation logs plus a checkpoint), each against
+// its floor, interleaved: persisting one operation against a raw append + datasync of the same line; opening an
+// article from its checkpoint with 1,000 operations after it against opening the checkpoint alone. And report export.
 
-import { mkdir, rm } from 'node:fs/promises'
+import { constants, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { VERDICTS, type ArticleDoc, type Operation } from '../src/core/model'
+import { ArticleDoc, VERDICTS } from '../src/core/model'
+import { findClaim } from '../src/core/ops'
 import { defaultReportOptions, exportHtml, exportW3c } from '../src/core/report'
 import { writeFileDurably } from '../src/main/workspace/durable-write'
+import { checkpointPath } from '../src/main/workspace/layout'
 import { openWorkspace } from '../src/main/workspace/workspace'
-import { FIXED_TIME, REVIEWER } from './generate'
+import { FIXED_TIME, TAIL_REPLICA, type BenchArticle } from './generate'
 import { summarize, type Summary } from './stats'
-import { writeWorkspace } from './workspaces'
+import { ORGANISATION, copyWorkspace, writeLog } from './workspaces'
 
-export interface StoreResult {
+export interface PersistResult {
+  /** workspace.applyOperation of a claim.setVerdict, until its promise resolves (the line is on disk). */
   ours: Summary | null
-  /** JSON.stringify(doc, null, 2) (the store's own format) + writeFileDurably of the same document. */
+  /** The floor: the same line written to a file opened once in append mode, then datasync. */
   floor: Summary | null
-  /** The same with compact JSON.stringify(doc): what pretty-printing costs. */
-  floorCompact: Summary | null
-  fileBytes: number
+  /** Context: the same line written once to a file opened with O_APPEND | O_DSYNC (one write is also the sync). */
+  floorDsync: Summary | null
+  /** Context: what version 1 did per change: JSON.stringify(doc, null, 2) + writeFileDurably of the whole document. */
+  wholeFile: Summary | null
+  lineBytes: number
+  wholeFileBytes: number
 }
 
-export async function benchStore(dir: string, doc: ArticleDoc, reps: number): Promise<StoreResult> {
+const rotate = <T>(items: T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]!)
+
+/**
+ * Persisting one change. A copy of the article's workspace is opened with the store (not watched); each repetition
+ * sets the verdict of the claim in the middle of the article to the next one, and writes the line that change made
+ * (the operation as stored) to the floor's file, with datasync, in the same folder: the order of the two (and of the
+ * O_DSYNC context) rotates each repetition. Three rounds of warm-up are not counted.
+ */
+export async function benchPersist(base: string, template: string, art: BenchArticle, reps: number, wholeFileReps: number): Promise<PersistResult> {
+  const dir = join(base, 'persist')
   await rm(dir, { recursive: true, force: true })
-  await writeWorkspace(dir, doc)
-  const workspace = await openWorkspace(dir)
-  const id = doc.article.id
-  const floorDir = join(dir, 'floor')
-  await mkdir(floorDir, { recursive: true })
+  await copyWorkspace(template, dir)
+  const workspace = await openWorkspace(dir, { watch: false })
+  const raw = await open(join(dir, 'raw-append.jsonl'), 'a')
+  const rawDsync = await open(join(dir, 'raw-dsync.jsonl'), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_DSYNC ?? 0))
+  const id = art.id
+  const target = art.claims[Math.floor(art.claims.length / 2)]!.id
   const ours: number[] = []
   const floor: number[] = []
-  const compact: number[] = []
-  let fileBytes = 0
-  const persist = async () => {
-    const current = workspace.getArticle(id)
-    const claim = current.claims[Math.floor(current.claims.length / 2)]!
-    const verdict = VERDICTS[(VERDICTS.indexOf(claim.verdict) + 1) % VERDICTS.length]!
-    const op: Operation = { type: 'claim.setVerdict', by: REVIEWER, at: new Date().toISOString(), claimId: claim.id, verdict, previous: claim.verdict }
+  const floorDsync: number[] = []
+  let line = ''
+  const steps = {
+    async ours() {
+      const claim = findClaim(workspace.getArticle(id), target)!
+      const verdict = VERDICTS[(VERDICTS.indexOf(claim.verdict) + 1) % VERDICTS.length]!
+      const t = performance.now()
+      const { op } = await workspace.applyOperation(id, { type: 'claim.setVerdict', claimId: target, verdict, previous: claim.verdict })
+      ours.push(performance.now() - t)
+      if (op.type !== 'claim.setVerdict' || findClaim(workspace.getArticle(id), target)!.verdict !== verdict) throw new Error('the verdict was not applied')
+      line = `${JSON.stringify(op)}\n`
+    },
+    async floor() {
+      const t = performance.now()
+      await raw.write(line)
+      await raw.datasync()
+      floor.push(performance.now() - t)
+    },
+    async floorDsync() {
+      const t = performance.now()
+      await rawDsync.write(line)
+      floorDsync.push(performance.now() - t)
+    }
+  }
+  const order = [steps.ours, steps.floor, steps.floorDsync]
+  try {
+    for (let r = 0; r < 3; r++) for (const step of order) await step()
+    ours.length = floor.length = floorDsync.length = 0
+    // The floor's line is the one the store's latest change wrote; `ours` always runs first in the first rotation.
+    for (let r = 0; r < reps; r++) for (const step of rotate(order, r)) await step()
+    if (workspace.problems().length) throw new Error(`store problems: ${JSON.stringify(workspace.problems())}`)
+
+    // Context only (not interleaved with the above, to keep its ~100 ms writes out of the way): the whole document.
+    const whole: number[] = []
+    let wholeFileBytes = 0
+    for (let r = 0; r < wholeFileReps; r++) {
+      const doc = workspace.getArticle(id)
+      const t = performance.now()
+      const text = JSON.stringify(doc, null, 2) + '\n'
+      await writeFileDurably(join(dir, 'whole-document.json'), text)
+      whole.push(performance.now() - t)
+      wholeFileBytes = Buffer.byteLength(text)
+    }
+    return {
+      ours: summarize(ours),
+      floor: summarize(floor),
+      floorDsync: summarize(floorDsync),
+      wholeFile: summarize(whole),
+      lineBytes: Buffer.byteLength(line),
+      wholeFileBytes
+    }
+  } finally {
+    await raw.close()
+    await rawDsync.close()
+    await workspace.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+export interface OpenResult {
+  /** openWorkspace → getArticle with the checkpoint and `tailOps` operations in a second replica's log after it. */
+  tail: Summary | null
+  /** The floor: the same workspace with the checkpoint alone (nothing after it). */
+  checkpoint: Summary | null
+  /** Context: no checkpoint at all (the logs checked line by line and folded): what the checkpoint saves. */
+  rebuild: Summary | null
+  tailOps: number
+  /** Operations the checkpoint includes. */
+  checkpointOps: number
+}
+
+/**
+ * Opening an article. Three folders are made from the article's workspace (whose checkpoint the store wrote): as it is
+ * (the checkpoint alone); with a colleague's log of `tail.ops` made after the checkpoint (`TAIL_REPLICA`); without the
+ * checkpoint (context). Each repetition copies each folder afresh (opening rewrites checkpoints), then times
+ * openWorkspace(dir, { watch: false }) until getArticle returns, the order rotating. Every open is checked: no store
+ * problem, the expected number of claims and operations; the first open with the tail folds to the same claims as
+ * `tail.doc`.
+ */
+export async function benchOpen(base: string, template: string, art: BenchArticle, tail: { ops: BenchArticle['ops']; doc: ArticleDoc }, reps: number): Promise<OpenResult> {
+  const root = join(base, 'open')
+  await rm(root, { recursive: true, force: true })
+  const templates = { checkpoint: template, tail: join(root, 'tail-template'), rebuild: join(root, 'rebuild-template') }
+  await copyWorkspace(template, templates.tail)
+  await writeLog(templates.tail, TAIL_REPLICA, tail.ops, art.id)
+  await copyWorkspace(template, templates.rebuild)
+  await rm(checkpointPath(templates.rebuild, art.id))
+  const expected = {
+    checkpoint: { claims: art.doc.claims.length, ops: art.doc.log.length },
+    rebuild: { claims: art.doc.claims.length, ops: art.doc.log.length },
+    tail: { claims: tail.doc.claims.length, ops: tail.doc.log.length }
+  }
+  const times: Record<keyof typeof templates, number[]> = { checkpoint: [], tail: [], rebuild: [] }
+  let compared = false
+  const once = async (which: keyof typeof templates, rep: number) => {
+    const dir = join(root, `${which}-${rep}`)
+    await copyWorkspace(templates[which], dir)
     const t = performance.now()
-    await workspace.applyOperation(id, op)
-    ours.push(performance.now() - t)
+    const workspace = await openWorkspace(dir, { watch: false })
+    try {
+      const doc = workspace.getArticle(art.id)
+      const ms = performance.now() - t
+      const want = expected[which]
+      if (doc.claims.length !== want.claims || doc.log.length !== want.ops) {
+        throw new Error(`open (${which}): ${doc.claims.length} claims from ${doc.log.length} operations, expected ${want.claims} from ${want.ops}`)
+      }
+      if (workspace.problems().length) throw new Error(`open (${which}): store problems ${JSON.stringify(workspace.problems())}`)
+      if (which === 'tail' && !compared) {
+        // Compared as the schema orders keys: the store's claims carry the same fields, in the order they were set.
+        if (JSON.stringify(ArticleDoc.parse(doc).claims) !== JSON.stringify(tail.doc.claims)) throw new Error('open (tail): the claims differ from the fold of the same operations')
+        compared = true
+      }
+      if (rep >= 0) times[which].push(ms)
+    } finally {
+      await workspace.close()
+      await rm(dir, { recursive: true, force: true })
+    }
   }
-  const durable = async (pretty: boolean) => {
-    const data = workspace.getArticle(id)
-    const t = performance.now()
-    const text = pretty ? JSON.stringify(data, null, 2) + '\n' : JSON.stringify(data)
-    await writeFileDurably(join(floorDir, `${id}.json`), text)
-    ;(pretty ? floor : compact).push(performance.now() - t)
-    if (pretty) fileBytes = Buffer.byteLength(text)
+  const order: (keyof typeof templates)[] = ['tail', 'checkpoint', 'rebuild']
+  try {
+    for (const which of order) await once(which, -1) // warm-up, not counted
+    for (let r = 0; r < reps; r++) for (const which of rotate(order, r)) await once(which, r)
+  } finally {
+    await rm(root, { recursive: true, force: true })
   }
-  // One warm-up round, then interleaved, the order rotating each repetition.
-  await persist()
-  await durable(true)
-  ours.length = 0
-  floor.length = 0
-  const steps = [persist, () => durable(true), () => durable(false)]
-  for (let r = 0; r < reps; r++) {
-    for (let i = 0; i < steps.length; i++) await steps[(r + i) % steps.length]!()
+  return {
+    tail: summarize(times.tail),
+    checkpoint: summarize(times.checkpoint),
+    rebuild: summarize(times.rebuild),
+    tailOps: tail.ops.length,
+    checkpointOps: art.doc.log.length
   }
-  await rm(dir, { recursive: true, force: true })
-  return { ours: summarize(ours), floor: summarize(floor), floorCompact: summarize(compact), fileBytes }
 }
 
 export interface ExportResult {
@@ -69,7 +188,7 @@ export interface ExportResult {
 }
 
 export function benchExport(doc: ArticleDoc, reps: number): ExportResult {
-  const options = defaultReportOptions({ generatedAt: FIXED_TIME, organisation: 'Bench' })
+  const options = defaultReportOptions({ generatedAt: FIXED_TIME, organisation: ORGANISATION })
   const html: number[] = []
   const w3c: number[] = []
   let htmlBytes = 0

@@ -12,7 +12,7 @@ export function summarize(samples: readonly number[]): Summary | null {
   const sorted = [...xs].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-  return { median: round(median, 2), min: round(sorted[0]!, 2), max: round(sorted.at(-1)!, 2), n: xs.length, samples: xs.map((x) => round(x)) }
+  return { median: round(median, 2), min: round(sorted[0]!, 2), max: round(sorted.at(-1)!, 2), n: xs.length, samples: xs.map((x) => round(x, Math.abs(x) < 10 ? 2 : 1)) }
 }
 
 export function percentile(samples: readonly number[], p: number): number {

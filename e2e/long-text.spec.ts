@@ -33,8 +33,8 @@ async function overflowing(page: Page): Promise<string[]> {
 }
 
 test('long unbroken text (a 20,000-character word, a long URL, a long title) wraps in the article, lists, panel and dialogs', async ({ launchApp, workspaceDir }) => {
-  const workspace = await openWorkspace(workspaceDir)
-  await workspace.updateSettings({ reviewer: 'Wren Wrap' })
+  const workspace = await openWorkspace(workspaceDir, { watch: false })
+  await workspace.setMyName('Wren Wrap')
   const { id } = await workspace.createArticle({
     title: TITLE,
     body: bodyFromBlocks([
@@ -48,13 +48,14 @@ test('long unbroken text (a 20,000-character word, a long URL, a long title) wra
   const at = '2026-12-01T09:00:00.000Z'
   const start = text.indexOf(WORD)
   const claim = { id: 'claim-long', ...createSelectors(text, start, start + WORD.length), verdict: 'disputed' as const, conclusion: WORD.slice(0, 4000), claimant: WORD.slice(0, 400), tags: [WORD.slice(0, 90)], notes: [], sources: [], createdBy: 'Wren Wrap', createdAt: at, updatedAt: at }
-  await workspace.applyOperation(id, { type: 'claim.create', by: 'Wren Wrap', at, claim })
-  await workspace.applyOperation(id, { type: 'claim.addNote', by: 'Wren Wrap', at, claimId: claim.id, note: { id: "note-long", text: `See ${URL} and ${WORD.slice(0, 15_000)}`, by: 'Wren Wrap', at } })
+  await workspace.applyOperation(id, { type: 'claim.create', claim })
+  await workspace.applyOperation(id, { type: 'claim.addNote', claimId: claim.id, note: { id: "note-long", text: `See ${URL} and ${WORD.slice(0, 15_000)}`, by: 'Wren Wrap', at } })
   await workspace.applyOperation(id, {
-    type: 'claim.addSource', by: 'Wren Wrap', at, claimId: claim.id,
+    type: 'claim.addSource', claimId: claim.id,
     source: { id: 'source-long', url: URL, title: WORD.slice(0, 1000), publisher: WORD.slice(0, 500), excerpt: WORD, stance: 'refutes', accessedAt: '2026-12-01', by: 'Wren Wrap', at }
   })
 
+  await workspace.close()
   const { page } = await launchApp()
   await expect(articleText(page)).toContainText('Before the long word')
   await claimList(page).getByRole('button').first().click()

@@ -53,8 +53,7 @@ test('two reviewers who set different verdicts without seeing each other’s see
   // A colleague's copy of the workspace (a synced folder), taken now: they see the claim, unreviewed.
   const colleague = `${workspaceDir}-colleague`
   await cp(workspaceDir, colleague, { recursive: true })
-  for (const folder of ['locks', 'identities']) await rm(join(colleague, folder), { recursive: true, force: true })
-  const theirs = await openWorkspace(colleague, { watch: false })
+  const theirs = await openWorkspace(colleague, { watch: false, machine: { host: 'sams-laptop', user: 'sam' } })
   await theirs.setMyName('Sam Colleague')
   const claimId = theirs.getArticle(id).claims[0]!.id
   await theirs.applyOperation(id, (doc) => ({ type: 'claim.setVerdict', claimId, verdict: 'disputed', previous: doc.claims[0]!.verdict }))

@@ -118,6 +118,7 @@ test('undo and redo of create, verdict, note, source and delete', async ({ launc
   const doc = await readArticleFile(workspaceDir, await openArticleId(page))
   expect(doc.claims).toEqual([])
   expect(doc.log.map((op) => op.type)).toEqual([
+    'article.create',
     'claim.create', 'claim.delete', 'claim.create',
     'claim.setVerdict', 'claim.setVerdict', 'claim.setVerdict',
     'claim.addNote', 'claim.deleteNote', 'claim.addNote',

@@ -10,8 +10,8 @@ const VERDICT_KEYS = ['1', '2', '3', '4']
 /** An article of ROUNDS paragraphs, each already marked as a claim, and a reviewer name, so typing starts at once. */
 async function prepare(workspaceDir: string): Promise<string> {
   const paragraphs = Array.from({ length: ROUNDS }, (_, i) => ({ kind: 'p' as const, text: `Claim number ${i + 1}: exports grew by ${10 + i} per cent in the first half of the year.` }))
-  const workspace = await openWorkspace(workspaceDir)
-  await workspace.updateSettings({ reviewer: 'Tess Typist' })
+  const workspace = await openWorkspace(workspaceDir, { watch: false })
+  await workspace.setMyName('Tess Typist')
   const { id } = await workspace.createArticle({ title: 'Typing test', body: bodyFromBlocks(paragraphs), origin: { kind: 'paste' } })
   const { text, blocks } = workspace.getArticle(id).article
   for (const [i, block] of blocks.entries()) {
@@ -19,11 +19,10 @@ async function prepare(workspaceDir: string): Promise<string> {
     const { quote, position } = createSelectors(text, block.start, block.end)
     await workspace.applyOperation(id, {
       type: 'claim.create',
-      by: 'Tess Typist',
-      at,
       claim: { id: `claim-${String(i).padStart(2, '0')}`, quote, position, verdict: 'unreviewed', conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'Tess Typist', createdAt: at, updatedAt: at }
     })
   }
+  await workspace.close()
   return id
 }
 

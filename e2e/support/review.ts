@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, type Page } from '@playwright/test'
-import type { ArticleDoc } from '../../src/core/model'
+import { Operation, type ArticleDoc } from '../../src/core/model'
+import { fold } from '../../src/core/ops'
 
 export const articleText = (page: Page) => page.getByTestId('article-text')
 export const claimPanel = (page: Page) => page.getByTestId('claim-panel')
@@ -74,9 +75,19 @@ export async function highlightTexts(page: Page, name: string): Promise<string[]
   }, name)
 }
 
-/** The article file as stored on disk: what a restart will read. */
+/**
+ * The article as a restart will have it: the fold of every operation in its logs on disk (articles/<id>/log/*.jsonl),
+ * read directly rather than through the app's memory. A line not yet whole (being written) is left for the next read.
+ */
 export async function readArticleFile(workspaceDir: string, id: string): Promise<ArticleDoc> {
-  return JSON.parse(await readFile(join(workspaceDir, 'articles', `${id}.json`), 'utf8')) as ArticleDoc
+  const folder = join(workspaceDir, 'articles', id, 'log')
+  const ops: Operation[] = []
+  for (const name of (await readdir(folder)).filter((n) => n.endsWith('.jsonl'))) {
+    const lines = (await readFile(join(folder, name), 'utf8')).split('\n')
+    lines.pop() // after the last newline: empty, or a line still being written
+    for (const line of lines.slice(1)) ops.push(Operation.parse(JSON.parse(line)))
+  }
+  return fold(ops)
 }
 
 export async function openArticleId(page: Page): Promise<string> {
