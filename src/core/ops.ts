@@ -214,8 +214,10 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc {
     case 'claim.placeAnchor': {
       const moved = updateClaim(doc, op, (c) => place(c, onCurrentText(doc, op.rev, c, op.to), op.at))
       if (moved === doc) return doc
-      positions.delete(moved.claims)
-      return { ...moved, claims: moved.claims.sort(compareClaims) }
+      // updateClaim made the array its own (a copy, or one this batch owns): sorted in place, its memo made anew.
+      const claims = moved.claims.sort(compareClaims)
+      claimsById.delete(claims)
+      return { ...moved, claims }
     }
     case 'article.snapshot':
       return { ...doc, article: { ...op.article, id: doc.article.id }, claims: [...op.claims].sort(compareClaims) }
@@ -223,20 +225,11 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc {
 }
 
 function createClaim(doc: ArticleDoc, op: Op<'claim.create'>): ArticleDoc {
-  // A scan, not the memo: claims being created one after another would rebuild it each time.
-  const known = positions.get(doc.claims)
-  if (known ? known.has(op.claim.id) : doc.claims.some((c) => c.id === op.claim.id)) return doc
+  if (byIdOf(doc.claims).has(op.claim.id)) return doc
   const claim = place(op.claim, onCurrentText(doc, op.rev, op.claim, placementOf(op.claim)), op.claim.updatedAt)
   const claims = writable(doc.claims)
-  let lo = 0
-  let hi = claims.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (compareClaims(claims[mid]!, claim) <= 0) lo = mid + 1
-    else hi = mid
-  }
-  claims.splice(lo, 0, claim)
-  positions.delete(claims)
+  byIdFor(claims, doc.claims).set(claim.id, claim)
+  claims.splice(sortedIndex(claims, claim), 0, claim)
   return { ...doc, claims }
 }
 
@@ -295,18 +288,47 @@ function place(claim: Claim, to: ClaimPlacement, at: string): Claim {
   }
 }
 
-/** A change to one claim; a claim that is gone (deleted meanwhile) is left as it is. */
-// Where each claim is in a claims array, by id: a memo beside the array (like the log's index), kept while claims are only
-// replaced in place, dropped when one is inserted, removed or the array re-sorted.
-const positions = new WeakMap<readonly Claim[], Map<string, number>>()
+// Each claim of a claims array by id: a memo beside the array (like the log's index). An index is found from it by a
+// binary search (claims are kept in compareClaims order), so inserting or removing a claim updates one entry rather
+// than invalidating the memo: a batch that creates 200 claims among 10,000 and changes others rebuilt it each time.
+const claimsById = new WeakMap<readonly Claim[], Map<string, Claim>>()
+
+function byIdOf(claims: readonly Claim[]): Map<string, Claim> {
+  let byId = claimsById.get(claims)
+  if (!byId) {
+    byId = new Map(claims.map((c) => [c.id, c]))
+    claimsById.set(claims, byId)
+  }
+  return byId
+}
+
+/** The memo for `copy` (being changed) from the one of `from`: the same map when changed in place, else a copy. */
+function byIdFor(copy: readonly Claim[], from: readonly Claim[]): Map<string, Claim> {
+  const known = byIdOf(from)
+  if (copy === from) return known
+  const own = new Map(known)
+  claimsById.set(copy, own)
+  return own
+}
+
+/** Where a claim would go (or is) in a sorted claims array. */
+function sortedIndex(claims: readonly Claim[], claim: Claim): number {
+  let lo = 0
+  let hi = claims.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (compareClaims(claims[mid]!, claim) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 function positionOf(claims: readonly Claim[], claimId: string): number {
-  let byId = positions.get(claims)
-  if (!byId) {
-    byId = new Map(claims.map((c, i) => [c.id, i]))
-    positions.set(claims, byId)
-  }
-  return byId.get(claimId) ?? -1
+  const claim = byIdOf(claims).get(claimId)
+  if (!claim) return -1
+  const index = sortedIndex(claims, claim)
+  // Claims out of order (a document not made by this fold) are still found, by a scan.
+  return claims[index] === claim ? index : claims.indexOf(claim)
 }
 
 /** A claim of the document by id (through the memo: a 10,000-claim article is not scanned for each change). */
@@ -319,8 +341,8 @@ function deleteClaim(doc: ArticleDoc, claimId: string): ArticleDoc {
   const index = positionOf(doc.claims, claimId)
   if (index < 0) return doc
   const claims = writable(doc.claims)
+  byIdFor(claims, doc.claims).delete(claimId)
   claims.splice(index, 1)
-  positions.delete(claims)
   return { ...doc, claims }
 }
 
@@ -328,9 +350,10 @@ function updateClaim(doc: ArticleDoc, op: Operation & { claimId: string }, chang
   const index = positionOf(doc.claims, op.claimId)
   if (index < 0) return doc
   const claims = writable(doc.claims)
-  // A copy has the same positions; the array changed in place keeps them too (a claim is replaced where it was).
-  if (claims !== doc.claims) positions.set(claims, positions.get(doc.claims)!)
-  claims[index] = { ...change(claims[index]!), updatedAt: op.at }
+  const updated = { ...change(claims[index]!), updatedAt: op.at }
+  // Replaced where it was: a change of placement (placeAnchor) re-sorts the array, which makes its memo anew.
+  byIdFor(claims, doc.claims).set(updated.id, updated)
+  claims[index] = updated
   return { ...doc, claims }
 }
 
