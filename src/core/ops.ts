@@ -228,7 +228,7 @@ function createClaim(doc: ArticleDoc, op: Op<'claim.create'>): ArticleDoc {
   if (byIdOf(doc.claims).has(op.claim.id)) return doc
   const claim = place(op.claim, onCurrentText(doc, op.rev, op.claim, placementOf(op.claim)), op.claim.updatedAt)
   const claims = writable(doc.claims)
-  byIdFor(claims, doc.claims).set(claim.id, claim)
+  writableById(claims, doc.claims).set(claim.id, claim)
   claims.splice(sortedIndex(claims, claim), 0, claim)
   return { ...doc, claims }
 }
@@ -288,9 +288,11 @@ function place(claim: Claim, to: ClaimPlacement, at: string): Claim {
   }
 }
 
-// Each claim of a claims array by id: a memo beside the array (like the log's index). An index is found from it by a
-// binary search (claims are kept in compareClaims order), so inserting or removing a claim updates one entry rather
-// than invalidating the memo: a batch that creates 200 claims among 10,000 and changes others rebuilt it each time.
+// Each claim of a claims array by id: a memo beside the array (like the log's index). It gives a claim's sort key
+// (position, creation, id: what compareClaims orders by), from which its index is found by a binary search, so a change
+// to a claim (which keeps its key) leaves the memo valid for both the old array and the new one, and inserting or
+// removing a claim changes one entry rather than rebuilding it: a batch that creates 200 claims among 10,000 and
+// changes others rebuilt it each time.
 const claimsById = new WeakMap<readonly Claim[], Map<string, Claim>>()
 
 function byIdOf(claims: readonly Claim[]): Map<string, Claim> {
@@ -302,16 +304,20 @@ function byIdOf(claims: readonly Claim[]): Map<string, Claim> {
   return byId
 }
 
-/** The memo for `copy` (being changed) from the one of `from`: the same map when changed in place, else a copy. */
-function byIdFor(copy: readonly Claim[], from: readonly Claim[]): Map<string, Claim> {
+/** The memo of `claims` (just made writable from `from`) to insert into or delete from: this batch's own, or a copy. */
+function writableById(claims: readonly Claim[], from: readonly Claim[]): Map<string, Claim> {
   const known = byIdOf(from)
-  if (copy === from) return known
+  if (owned?.has(known)) {
+    claimsById.set(claims, known)
+    return known
+  }
   const own = new Map(known)
-  claimsById.set(copy, own)
+  owned?.add(own)
+  claimsById.set(claims, own)
   return own
 }
 
-/** Where a claim would go (or is) in a sorted claims array. */
+/** Where a claim with this sort key goes (or is) in a sorted claims array. */
 function sortedIndex(claims: readonly Claim[], claim: Claim): number {
   let lo = 0
   let hi = claims.length
@@ -324,11 +330,11 @@ function sortedIndex(claims: readonly Claim[], claim: Claim): number {
 }
 
 function positionOf(claims: readonly Claim[], claimId: string): number {
-  const claim = byIdOf(claims).get(claimId)
-  if (!claim) return -1
-  const index = sortedIndex(claims, claim)
+  const key = byIdOf(claims).get(claimId)
+  if (!key) return -1
+  const index = sortedIndex(claims, key)
   // Claims out of order (a document not made by this fold) are still found, by a scan.
-  return claims[index] === claim ? index : claims.indexOf(claim)
+  return claims[index]?.id === claimId ? index : claims.findIndex((c) => c.id === claimId)
 }
 
 /** A claim of the document by id (through the memo: a 10,000-claim article is not scanned for each change). */
@@ -341,7 +347,7 @@ function deleteClaim(doc: ArticleDoc, claimId: string): ArticleDoc {
   const index = positionOf(doc.claims, claimId)
   if (index < 0) return doc
   const claims = writable(doc.claims)
-  byIdFor(claims, doc.claims).delete(claimId)
+  writableById(claims, doc.claims).delete(claimId)
   claims.splice(index, 1)
   return { ...doc, claims }
 }
@@ -350,10 +356,10 @@ function updateClaim(doc: ArticleDoc, op: Operation & { claimId: string }, chang
   const index = positionOf(doc.claims, op.claimId)
   if (index < 0) return doc
   const claims = writable(doc.claims)
-  const updated = { ...change(claims[index]!), updatedAt: op.at }
-  // Replaced where it was: a change of placement (placeAnchor) re-sorts the array, which makes its memo anew.
-  byIdFor(claims, doc.claims).set(updated.id, updated)
-  claims[index] = updated
+  // Replaced where it was, with the same sort key: the memo holds for the copy too. (A change of placement,
+  // placeAnchor, re-sorts the array and makes its memo anew.)
+  if (claims !== doc.claims) claimsById.set(claims, byIdOf(doc.claims))
+  claims[index] = { ...change(claims[index]!), updatedAt: op.at }
   return { ...doc, claims }
 }
 
