@@ -77,6 +77,8 @@ export function appInitScript(channels: readonly string[], expectedClaims: numbe
     if (name === 'applyOperation') return pending.then((result) => { if (B.onConfirm) B.onConfirm(performance.now(), result); return result; });
     return pending;
   }]));
+  // main's events (other writers' changes): the bench has no other writer, so none come; the app subscribes all the same.
+  api.on = (event, listener) => () => {};
   Object.defineProperty(window, 'factmark', { value: Object.freeze(api), enumerable: true });
 })();`
 }
