@@ -272,6 +272,8 @@ async function runOurs(harness: Harness, base: string, p: Prepared, rep: number,
     log(`  ours ${art.spec.label} rep ${rep} FAILED: ${(error as Error).message}`)
   } finally {
     await opened?.close()
+    // Closed before its folder goes: the store writes a checkpoint in the background and at close.
+    await services.workspace.close()
     await rm(dir, { recursive: true, force: true })
   }
 }
@@ -360,6 +362,7 @@ async function traceOpen(harness: Harness, base: string, p: Prepared, which: 'ou
     return null
   } finally {
     await opened.close()
+    if (which === 'ours') await services.workspace.close()
     await rm(dir, { recursive: true, force: true })
     await rm(path, { force: true })
   }
@@ -369,7 +372,8 @@ async function traceOpen(harness: Harness, base: string, p: Prepared, which: 'ou
 async function rangeScaling(harness: Harness, base: string, p: Prepared): Promise<{ ranges: number; ms: number }[] | null> {
   const dir = join(base, p.art.spec.label, 'scaling')
   await copyWorkspace(p.oursTemplate, dir)
-  const opened = await openAppPage(harness, await openBenchServices(dir), p.art.claims.length)
+  const services = await openBenchServices(dir)
+  const opened = await openAppPage(harness, services, p.art.claims.length)
   try {
     await evaluateWithin(opened.page, '() => window.__bench.open', null, OPEN_TIMEOUT, 'open')
     return await evaluateWithin(opened.page, RANGE_SCALING, { counts: [0, 100, 1000, 3000, 6000] }, 300_000, 'range scaling')
@@ -378,6 +382,7 @@ async function rangeScaling(harness: Harness, base: string, p: Prepared): Promis
     return null
   } finally {
     await opened.close()
+    await services.workspace.close()
     await rm(dir, { recursive: true, force: true })
   }
 }
@@ -870,6 +875,7 @@ async function main(): Promise<void> {
   } finally {
     await harness.close()
     await peer.close()
+    for (const p of prepared.values()) await p.floorServices.workspace.close()
   }
 
   const rows = buildRows(arts, all)
