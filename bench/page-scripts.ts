@@ -15,7 +15,7 @@ export function appInitScript(channels: readonly string[], expectedClaims: numbe
   const B = {
     expected: EXPECTED, openAt: null, drawnAt: null, frameAt: null, paintedAt: null, docAt: null,
     partialSyncs: 0, listeners: [], loafs: [], errors: [],
-    onConfirm: null, onKey: null, onClick: null,
+    onConfirm: null, onCall: null, onKey: null, onClick: null,
   };
   Object.defineProperty(window, '__bench', { value: B });
   B.sizes = () => { const out = {}; for (const [name, h] of CSS.highlights) out[name] = h.size; return out; };
@@ -74,6 +74,7 @@ export function appInitScript(channels: readonly string[], expectedClaims: numbe
   const api = Object.fromEntries(names.map((name) => [name, (arg) => {
     const pending = window['__factmark_' + name](arg).then((json) => JSON.parse(json));
     if (name === 'getArticle') return pending.then((result) => { if (B.docAt === null) B.docAt = performance.now(); return result; });
+    if (name === 'applyOperation' && B.onCall) B.onCall(performance.now());
     if (name === 'applyOperation') return pending.then((result) => { if (B.onConfirm) B.onConfirm(performance.now(), result); return result; });
     return pending;
   }]));
@@ -106,14 +107,14 @@ export const PREPARE_SELECTION = `async ({ block, start, end }) => {
  */
 export const ARM_MARK = `({ baseline }) => {
   const B = window.__bench;
-  const s = { keyAt: null, confirmAt: null, grownAt: null, grownVia: null, frameAt: null, renderedAt: null, paintedAt: null, loafsBefore: B.loafs.length };
+  const s = { keyAt: null, callAt: null, confirmAt: null, grownAt: null, grownVia: null, frameAt: null, renderedAt: null, paintedAt: null, loafsBefore: B.loafs.length };
   B.markState = s;
   const proto = Highlight.prototype;
   const add = proto.add;
   B.markDone = new Promise((resolve) => {
     const finish = () => {
       if (s.renderedAt === null || s.paintedAt === null) return;
-      B.onKey = null; B.onConfirm = null;
+      B.onKey = null; B.onConfirm = null; B.onCall = null;
       resolve(s);
     };
     const grown = (at, via) => {
@@ -137,6 +138,7 @@ export const ARM_MARK = `({ baseline }) => {
       return result;
     };
     B.onKey = (at, key) => { if (key === 'm' && s.keyAt === null) s.keyAt = at; };
+    B.onCall = (at) => { if (s.callAt === null) s.callAt = at; };
     B.onConfirm = (at, result) => { if (s.confirmAt === null) { s.confirmAt = at; s.confirmOk = !!(result && result.ok); } };
   });
   return true;

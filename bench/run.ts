@@ -86,6 +86,7 @@ interface OpenSample {
 }
 interface MarkSample {
   keyToConfirm: number
+  keyToCall: number
   keyToGrown: number
   keyToPainted: number
   paintedMinusConfirm: number
@@ -231,7 +232,7 @@ async function runOurs(harness: Harness, base: string, p: Prepared, rep: number,
     await evaluateWithin(page, ARM_MARK, { baseline: prep.baseline }, 10_000, 'arm mark')
     await page.keyboard.press('m')
     const mark = await evaluateWithin<{
-      keyAt: number; confirmAt: number; confirmOk: boolean; grownAt: number; grownVia: string; frameAt: number; renderedAt: number; paintedAt: number; verdictSum: number
+      keyAt: number; callAt: number; confirmAt: number; confirmOk: boolean; grownAt: number; grownVia: string; frameAt: number; renderedAt: number; paintedAt: number; verdictSum: number
       loafs: { start: number; duration: number; renderStart: number; styleAndLayoutStart: number; scripts: { duration: number }[] }[]
     }>(page, MARK_RESULT, null, 120_000, 'mark')
     const stored = services.workspace.getArticle(art.id).claims.length
@@ -240,6 +241,7 @@ async function runOurs(harness: Harness, base: string, p: Prepared, rep: number,
     const longest = mark.loafs.reduce((m, l) => (l.duration > m.duration ? l : m), { duration: 0, start: 0, renderStart: 0, styleAndLayoutStart: 0, scripts: [] as { duration: number }[] })
     results.mark.push({
       keyToConfirm: mark.confirmAt - mark.keyAt,
+      keyToCall: mark.callAt - mark.keyAt,
       keyToGrown: mark.grownAt - mark.keyAt,
       keyToPainted: mark.paintedAt - mark.keyAt,
       paintedMinusConfirm: mark.paintedAt - mark.confirmAt,
@@ -473,6 +475,7 @@ function buildRows(arts: BenchArticle[], all: Map<string, SizeResults>): Row[] {
     const m = r.mark
     rows.push(
       row('interaction', art, 'mark: key m → store confirmation (applyOperation result)', pick(m, (x) => x.keyToConfirm), null, null),
+      row('interaction', art, 'mark: key m → applyOperation called (the renderer’s work before the request)', pick(m, (x) => x.keyToCall), null, null),
       row('interaction', art, 'mark: key m → new highlight painted (double rAF)', pick(m, (x) => x.keyToPainted), null, null),
       row('interaction', art, 'mark: painted minus confirmation (double rAF)', pick(m, (x) => x.paintedMinusConfirm), null, null, {
         note: 'the second rAF runs a frame after the paint: an instant update measures 17–33 ms here'
