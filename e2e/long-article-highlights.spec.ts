@@ -1,0 +1,97 @@
+// A long article with a claim in every paragraph: only the claims near what is on screen are registered as highlights
+// (every frame's cost grows with the ranges registered), and they follow the reader: after a jump, the claims shown
+// are drawn in the very next frame; marking, clicking and the claim list work anywhere in the article.
+import type { Page } from '@playwright/test'
+import { createSelectors } from '../src/core/anchoring/selectors'
+import { VERDICTS } from '../src/core/model'
+import { bodyFromBlocks } from '../src/core/plain-text'
+import { openWorkspace } from '../src/main/workspace/workspace'
+import { expect, test } from './support/launch-app'
+import { articleText, claimList, claimPanel, selectInBlock } from './support/review'
+
+const PARAGRAPHS = 600
+const paragraph = (i: number) =>
+  `Paragraph ${i}: exports to the region rose by ${i % 90} per cent in the first half of the year, officials said, ` +
+  `while imports of machinery fell to ${100 + i} million dollars, according to figures published on Monday.`
+/** The claim in paragraph i: its figure. */
+const claimWords = (i: number) => `rose by ${i % 90} per cent`
+
+/** The verdict highlights' ranges as article text (what is registered now), and how many there are. */
+function registered(page: Page): Promise<{ count: number; texts: string[] }> {
+  return page.evaluate((verdicts) => {
+    const texts: string[] = []
+    for (const verdict of verdicts) for (const range of (CSS.highlights.get(`fm-${verdict}`) ?? []) as unknown as Set<Range>) texts.push(`${range.startContainer.parentElement?.dataset.block}:${range.toString()}`)
+    return { count: texts.length, texts }
+  }, [...VERDICTS])
+}
+
+test('a long article registers only the claims near the screen, follows a jump in the same frame, and marks and clicks anywhere', async ({ launchApp, workspaceDir }) => {
+  const workspace = await openWorkspace(workspaceDir, { watch: false })
+  await workspace.setMyName('Lena Long')
+  const { id } = await workspace.createArticle({
+    title: 'Regional trade, half-year figures',
+    body: bodyFromBlocks(Array.from({ length: PARAGRAPHS }, (_, i) => ({ kind: 'p' as const, text: paragraph(i) }))),
+    origin: { kind: 'paste' }
+  })
+  const { text, blocks } = workspace.getArticle(id).article
+  const at = '2026-12-01T09:00:00.000Z'
+  for (let i = 0; i < PARAGRAPHS; i++) {
+    const start = blocks[i]!.start + paragraph(i).indexOf(claimWords(i))
+    const claim = { id: `claim-${String(i).padStart(3, '0')}`, ...createSelectors(text, start, start + claimWords(i).length), verdict: VERDICTS[i % VERDICTS.length]!, conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'x', createdAt: at, updatedAt: at }
+    await workspace.applyOperation(id, { type: 'claim.create', claim })
+  }
+  await workspace.close()
+
+  const { page } = await launchApp()
+  await expect(articleText(page)).toContainText('Paragraph 0:')
+  await expect(claimList(page).getByRole('listitem').first()).toBeVisible()
+  // The first screen's claims are drawn; far fewer than all 600 are registered.
+  await expect.poll(async () => (await registered(page)).texts).toContain(`0:${claimWords(0)}`)
+  const atStart = await registered(page)
+  expect(atStart.count).toBeGreaterThan(10)
+  expect(atStart.count).toBeLessThan(PARAGRAPHS / 2)
+  expect(atStart.texts).not.toContain(`${PARAGRAPHS - 1}:${claimWords(PARAGRAPHS - 1)}`)
+
+  // A jump to the end: in the first frame after it, the claims now on screen are registered.
+  const drawnAfterJump = await page.evaluate(async (last) => {
+    const scroller = document.querySelector('main.reader')!
+    scroller.scrollTop = scroller.scrollHeight
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    const ranges = [...((CSS.highlights.get('fm-unreviewed') ?? []) as unknown as Set<Range>), ...((CSS.highlights.get('fm-verified') ?? []) as unknown as Set<Range>), ...((CSS.highlights.get('fm-disputed') ?? []) as unknown as Set<Range>), ...((CSS.highlights.get('fm-needs-context') ?? []) as unknown as Set<Range>), ...((CSS.highlights.get('fm-unverifiable') ?? []) as unknown as Set<Range>)]
+    return ranges.some((range) => range.startContainer.parentElement?.dataset.block === String(last))
+  }, PARAGRAPHS - 1)
+  expect(drawnAfterJump).toBe(true)
+  const atEnd = await registered(page)
+  expect(atEnd.count).toBeLessThan(PARAGRAPHS / 2)
+  expect(atEnd.texts).not.toContain(`0:${claimWords(0)}`)
+
+  // A click on a claim down there opens it.
+  const last = PARAGRAPHS - 1
+  const box = await page.evaluate(({ block, words }) => {
+    const node = document.querySelector(`[data-testid=article-text] [data-block="${block}"]`)!.firstChild as Text
+    const start = node.data.indexOf(words)
+    const range = new Range()
+    range.setStart(node, start + 2)
+    range.setEnd(node, start + 3)
+    const rect = range.getBoundingClientRect()
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }
+  }, { block: last, words: claimWords(last) })
+  await page.mouse.click(box.x, box.y)
+  await expect(claimPanel(page).locator('blockquote')).toHaveText(claimWords(last))
+
+  // Marking there works and is drawn at once.
+  expect(await selectInBlock(page, last - 1, 0, 'Paragraph 598'.length)).toBe('Paragraph 598')
+  await page.keyboard.press('m')
+  await expect(claimPanel(page).locator('blockquote')).toHaveText('Paragraph 598')
+  await expect.poll(async () => (await registered(page)).texts).toContain(`${last - 1}:Paragraph 598`)
+
+  // The claim list (scrolled back to its top) takes the reader back to the first claim, drawn where it lands.
+  await claimList(page).evaluate((list) => {
+    let scroller = list.parentElement
+    while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement
+    if (scroller) scroller.scrollTop = 0
+  })
+  await claimList(page).getByRole('button', { name: new RegExp(claimWords(0)) }).first().click()
+  await expect.poll(async () => (await registered(page)).texts).toContain(`0:${claimWords(0)}`)
+  expect((await registered(page)).texts).not.toContain(`${last}:${claimWords(last)}`)
+})
