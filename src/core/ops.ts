@@ -44,6 +44,32 @@ function writable<T>(array: readonly T[]): T[] {
   return copy
 }
 
+/** `array` with `item` at `index`: inserted when this batch made it, else a copy one longer (concat, then moved up). */
+function inserted<T>(array: readonly T[], index: number, item: T): T[] {
+  if (owned?.has(array)) {
+    ;(array as T[]).splice(index, 0, item)
+    return array as T[]
+  }
+  const copy = array.concat([item])
+  copy.copyWithin(index + 1, index, copy.length - 1)
+  copy[index] = item
+  owned?.add(copy)
+  return copy
+}
+
+/** `array` with `item` at its end: pushed when this batch made it, else a copy one longer. */
+function appended<T>(array: readonly T[], item: T): T[] {
+  if (owned?.has(array)) {
+    ;(array as T[]).push(item)
+    return array as T[]
+  }
+  // concat copies at the exact new length in one go: ~12 µs for 12,000 items, against ~170 µs for a copy then a push
+  // (or a spread with the item), whose store is grown and, at that size, allocated as a large object.
+  const copy = array.concat([item])
+  owned?.add(copy)
+  return copy
+}
+
 /**
  * The document made by a set of operations (in any order; an id counts once). It starts at the first creation; an
  * operation that sorts before it (a writer whose clock was far behind, a log edited by hand) is applied just after it,
@@ -161,8 +187,7 @@ function genesis(op: Op<'article.create'>): ArticleDoc {
 function step(doc: ArticleDoc, op: Operation): ArticleDoc {
   const changed = change(doc, op)
   const people = doc.people[op.by] === op.name ? doc.people : { ...doc.people, [op.by]: op.name }
-  const log = writable(doc.log)
-  log.push(op)
+  const log = appended(doc.log, op)
   const index = indexes.get(doc.log)
   if (index) {
     if (log !== doc.log) indexes.delete(doc.log)
@@ -227,9 +252,8 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc {
 function createClaim(doc: ArticleDoc, op: Op<'claim.create'>): ArticleDoc {
   if (byIdOf(doc.claims).has(op.claim.id)) return doc
   const claim = place(op.claim, onCurrentText(doc, op.rev, op.claim, placementOf(op.claim)), op.claim.updatedAt)
-  const claims = writable(doc.claims)
+  const claims = inserted(doc.claims, sortedIndex(doc.claims, claim), claim)
   writableById(claims, doc.claims).set(claim.id, claim)
-  claims.splice(sortedIndex(claims, claim), 0, claim)
   return { ...doc, claims }
 }
 
