@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createSelectors } from '../src/core/anchoring/selectors'
 import { FactmarkError } from '../src/core/errors'
 import { ArticleDoc, Operation, type Claim, type Note, type OperationBody, type Source } from '../src/core/model'
-import { apply, bodyOf, checkFits, fold, invert, placementFor, placementOf } from '../src/core/ops'
+import { apply, bodyOf, checkFits, findClaim, fold, invert, placementFor, placementOf } from '../src/core/ops'
 import { bodyFromPlainText } from '../src/core/plain-text'
 import { reviseArticle } from '../src/core/revise'
 import { act, created, make, writer, type Writer } from './core/stamping'
@@ -314,5 +314,32 @@ describe('stampOperation', () => {
     const c1 = restored.claims[0]!
     expect(restored.article.text.slice(c1.position.start, c1.position.end)).toBe('soared almost 80%')
     expect(c1.notes).toEqual(doc.claims[0]!.notes)
+  })
+})
+
+describe('finding claims by id across documents', () => {
+  it('every document keeps finding its own claims, whatever was added, removed or brought back after it', () => {
+    const { ana, doc } = desk()
+    const words = ['January-June', 'the trade', 'soared almost 80%', 'to make up', '$294.6 million', 'The exports']
+    const docs: ArticleDoc[] = [doc]
+    let now = doc
+    words.forEach((w, i) => docs.push((now = act(ana, now, { type: 'claim.create', claim: claim(now, `claim-${i}`, w) }))))
+    const withAll = now
+    docs.push((now = act(ana, now, { type: 'claim.delete', claimId: 'claim-2', claim: withAll.claims.find((c) => c.id === 'claim-2')! })))
+    docs.push((now = act(ana, now, { type: 'claim.setVerdict', claimId: 'claim-4', verdict: 'verified', previous: 'unreviewed' })))
+    docs.push((now = act(ana, now, invert(now.log.find((op) => op.type === 'claim.delete')!) as OperationBody)))
+    docs.push((now = act(ana, now, { type: 'claim.delete', claimId: 'claim-0', claim: now.claims.find((c) => c.id === 'claim-0')! })))
+    for (const d of docs) {
+      for (const c of d.claims) expect(findClaim(d, c.id)).toBe(c)
+      for (const id of words.map((_, i) => `claim-${i}`)) if (!d.claims.some((c) => c.id === id)) expect(findClaim(d, id)).toBeUndefined()
+    }
+    // Changes made on an older document find their claim in it, not in a later one.
+    const older = docs[3]!
+    const changed = apply(older, make(ana, older, { type: 'claim.setConclusion', claimId: 'claim-1', conclusion: 'Checked.', previous: '' }))
+    expect(findClaim(changed, 'claim-1')?.conclusion).toBe('Checked.')
+    expect(findClaim(older, 'claim-1')?.conclusion).toBe('')
+    expect(findClaim(changed, 'claim-2')).toBe(older.claims.find((c) => c.id === 'claim-2'))
+    expect(findClaim(now, 'claim-2')?.id).toBe('claim-2')
+    expect(now.claims.map((c) => c.id)).toEqual(['claim-1', 'claim-2', 'claim-3', 'claim-4', 'claim-5'])
   })
 })

@@ -44,15 +44,13 @@ function writable<T>(array: readonly T[]): T[] {
   return copy
 }
 
-/** `array` with `item` at `index`: inserted when this batch made it, else a copy one longer (concat, then moved up). */
+/** `array` with `item` at `index`: inserted when this batch made it, else a copy one longer. */
 function inserted<T>(array: readonly T[], index: number, item: T): T[] {
   if (owned?.has(array)) {
     ;(array as T[]).splice(index, 0, item)
     return array as T[]
   }
-  const copy = array.concat([item])
-  copy.copyWithin(index + 1, index, copy.length - 1)
-  copy[index] = item
+  const copy = array.toSpliced(index, 0, item)
   owned?.add(copy)
   return copy
 }
@@ -250,10 +248,10 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc {
 }
 
 function createClaim(doc: ArticleDoc, op: Op<'claim.create'>): ArticleDoc {
-  if (byIdOf(doc.claims).has(op.claim.id)) return doc
+  if (positionOf(doc.claims, op.claim.id) >= 0) return doc
   const claim = place(op.claim, onCurrentText(doc, op.rev, op.claim, placementOf(op.claim)), op.claim.updatedAt)
   const claims = inserted(doc.claims, sortedIndex(doc.claims, claim), claim)
-  writableById(claims, doc.claims).set(claim.id, claim)
+  shareById(claims, doc.claims).set(claim.id, claim)
   return { ...doc, claims }
 }
 
@@ -313,10 +311,11 @@ function place(claim: Claim, to: ClaimPlacement, at: string): Claim {
 }
 
 // Each claim of a claims array by id: a memo beside the array (like the log's index). It gives a claim's sort key
-// (position, creation, id: what compareClaims orders by), from which its index is found by a binary search, so a change
-// to a claim (which keeps its key) leaves the memo valid for both the old array and the new one, and inserting or
-// removing a claim changes one entry rather than rebuilding it: a batch that creates 200 claims among 10,000 and
-// changes others rebuilt it each time.
+// (position, creation, id: what compareClaims orders by), from which its index is found by a binary search and checked.
+// A new array made by a change shares its predecessor's memo: a change to a claim keeps its key; a new claim adds an
+// entry; a removed one keeps its entry. An entry that is stale for some array (a claim it does not hold, or holds
+// elsewhere) only fails the check, and a scan answers instead. So no change copies the memo (1.3 ms at 10,000 claims)
+// or rebuilds it.
 const claimsById = new WeakMap<readonly Claim[], Map<string, Claim>>()
 
 function byIdOf(claims: readonly Claim[]): Map<string, Claim> {
@@ -328,17 +327,11 @@ function byIdOf(claims: readonly Claim[]): Map<string, Claim> {
   return byId
 }
 
-/** The memo of `claims` (just made writable from `from`) to insert into or delete from: this batch's own, or a copy. */
-function writableById(claims: readonly Claim[], from: readonly Claim[]): Map<string, Claim> {
-  const known = byIdOf(from)
-  if (owned?.has(known)) {
-    claimsById.set(claims, known)
-    return known
-  }
-  const own = new Map(known)
-  owned?.add(own)
-  claimsById.set(claims, own)
-  return own
+/** Hands `from`'s memo on to `claims`, a changed copy of it (or itself). */
+function shareById(claims: readonly Claim[], from: readonly Claim[]): Map<string, Claim> {
+  const byId = byIdOf(from)
+  claimsById.set(claims, byId)
+  return byId
 }
 
 /** Where a claim with this sort key goes (or is) in a sorted claims array. */
@@ -355,10 +348,12 @@ function sortedIndex(claims: readonly Claim[], claim: Claim): number {
 
 function positionOf(claims: readonly Claim[], claimId: string): number {
   const key = byIdOf(claims).get(claimId)
-  if (!key) return -1
-  const index = sortedIndex(claims, key)
-  // Claims out of order (a document not made by this fold) are still found, by a scan.
-  return claims[index]?.id === claimId ? index : claims.findIndex((c) => c.id === claimId)
+  if (key) {
+    const index = sortedIndex(claims, key)
+    if (claims[index]?.id === claimId) return index
+  }
+  // Not found where its key says (a stale entry, or claims out of order in a document not made here): a scan.
+  return key ? claims.findIndex((c) => c.id === claimId) : -1
 }
 
 /** A claim of the document by id (through the memo: a 10,000-claim article is not scanned for each change). */
@@ -371,7 +366,7 @@ function deleteClaim(doc: ArticleDoc, claimId: string): ArticleDoc {
   const index = positionOf(doc.claims, claimId)
   if (index < 0) return doc
   const claims = writable(doc.claims)
-  writableById(claims, doc.claims).delete(claimId)
+  shareById(claims, doc.claims)
   claims.splice(index, 1)
   return { ...doc, claims }
 }
@@ -382,7 +377,7 @@ function updateClaim(doc: ArticleDoc, op: Operation & { claimId: string }, chang
   const claims = writable(doc.claims)
   // Replaced where it was, with the same sort key: the memo holds for the copy too. (A change of placement,
   // placeAnchor, re-sorts the array and makes its memo anew.)
-  if (claims !== doc.claims) claimsById.set(claims, byIdOf(doc.claims))
+  shareById(claims, doc.claims)
   claims[index] = { ...change(claims[index]!), updatedAt: op.at }
   return { ...doc, claims }
 }

@@ -132,11 +132,14 @@ class Library {
 
   /** Moves an article to the trash; the next one opens in its place. */
   async trashArticle(id: string): Promise<void> {
+    // Open before the call: the store's event may close it before the answer comes.
+    const wasOpen = this.session?.doc.article.id === id
     try {
       const trashed = await unwrap(window.factmark.deleteArticle({ id }))
       this.articles = this.articles.filter((a) => a.id !== id)
-      this.trash = [trashed, ...this.trash]
-      if (this.session?.doc.article.id === id) {
+      // The store's event for the same change may have come first (with the article already in the trash).
+      this.trash = [trashed, ...this.trash.filter((t) => t.id !== trashed.id)]
+      if (wasOpen && (!this.session || this.session.doc.article.id === id)) {
         this.session = null
         const next = this.articles[0]
         if (next) await this.open(next.id)
