@@ -343,3 +343,18 @@ describe('finding claims by id across documents', () => {
     expect(now.claims.map((c) => c.id)).toEqual(['claim-1', 'claim-2', 'claim-3', 'claim-4', 'claim-5'])
   })
 })
+
+describe('notes made in the same millisecond', () => {
+  it('keep the order they were made in, whatever their ids', () => {
+    const { ana, doc } = desk()
+    const withClaim = act(ana, doc, { type: 'claim.create', claim: claim(doc, 'claim-1', 'the trade') })
+    const first = make(ana, withClaim, { type: 'claim.addNote', claimId: 'claim-1', note: { ...note, id: 'note-zz', text: 'first' } })
+    const afterFirst = apply(withClaim, first)
+    const second = make(ana, afterFirst, { type: 'claim.addNote', claimId: 'claim-1', note: { ...note, id: 'note-aa', text: 'second' } })
+    const sameMs = (op: Operation) => (op.type === 'claim.addNote' ? { ...op, note: { ...op.note, at: '2026-12-02T09:00:00.000Z' } } : op)
+    const both = apply(apply(withClaim, sameMs(first)), sameMs(second))
+    expect(both.claims[0]!.notes.map((n) => n.text)).toEqual(['first', 'second'])
+    // The same from the set of operations in either order of arrival.
+    expect(fold([...both.log].reverse()).claims[0]!.notes.map((n) => n.text)).toEqual(['first', 'second'])
+  })
+})

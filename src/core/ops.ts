@@ -223,7 +223,9 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc {
     case 'claim.setTags':
       return updateClaim(doc, op, (c) => ({ ...c, tags: [...op.tags] }))
     case 'claim.addNote':
-      return updateClaim(doc, op, (c) => (c.notes.some((n) => n.id === op.note.id) ? c : { ...c, notes: [...c.notes, op.note].sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1)) }))
+      // By time; notes of the same millisecond in the order they were made (the fold's, the same everywhere: the sort
+      // is stable), not by their random ids.
+      return updateClaim(doc, op, (c) => (c.notes.some((n) => n.id === op.note.id) ? c : { ...c, notes: [...c.notes, op.note].sort((a, b) => a.at.localeCompare(b.at)) }))
     case 'claim.editNote':
       return updateClaim(doc, op, (c) => ({ ...c, notes: c.notes.map((n) => (n.id === op.noteId ? { ...n, text: op.text, editedAt: op.at } : n)) }))
     case 'claim.deleteNote':
