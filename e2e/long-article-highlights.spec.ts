@@ -8,6 +8,7 @@ import { bodyFromBlocks } from '../src/core/plain-text'
 import { openWorkspace } from '../src/main/workspace/workspace'
 import { expect, test } from './support/launch-app'
 import { articleText, claimList, claimPanel, selectInBlock } from './support/review'
+import { saveScreenshot } from './support/screenshots'
 
 const PARAGRAPHS = 600
 const paragraph = (i: number) =>
@@ -78,6 +79,7 @@ test('a long article registers only the claims near the screen, follows a jump i
   }, { block: last, words: claimWords(last) })
   await page.mouse.click(box.x, box.y)
   await expect(claimPanel(page).locator('blockquote')).toHaveText(claimWords(last))
+  await saveScreenshot(page, 'long-article-end')
 
   // Marking there works and is drawn at once.
   expect(await selectInBlock(page, last - 1, 0, 'Paragraph 598'.length)).toBe('Paragraph 598')
