@@ -69,9 +69,12 @@ test('long unbroken text (a 20,000-character word, a long URL, a long title) wra
   // Dialogs that show the title wrap it too.
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /^Actions for/ }).click()
   await page.getByRole('button', { name: 'Move to trash' }).click()
+  // A notice names the article by the start of its title, not all 400 characters of it.
+  await expect(page.getByText(/^Moved “Budget x{72}…” to the trash\.$/)).toBeVisible()
   await page.getByRole('navigation', { name: 'Articles' }).getByText('Trash').click()
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /for good$/ }).click()
   await expect(page.getByRole('dialog', { name: 'Delete for good?' })).toBeVisible()
+  await expect(page.getByRole('dialog', { name: 'Delete for good?' })).toContainText(/“Budget x{72}…” and its claim/)
   expect(await overflowing(page)).toEqual([])
   await saveScreenshot(page, 'long-word-dialog')
 })

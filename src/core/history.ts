@@ -3,6 +3,7 @@
 import type { Operation } from './model'
 import { DEFAULT_VERDICT_LABELS, type Verdict } from './model'
 import { anchorState, PLACEMENT_LABELS, revisionSummary } from './placement-words'
+import { shorten } from './shorten'
 
 /**
  * A reviewer's name as the document knows it now (from their latest operation; see ArticleDoc.people), else their id:
@@ -55,12 +56,6 @@ export type HistoryOptions = { verdictLabels: Record<Verdict, string>; includeNo
    * not reorder the English sentence around it. For HTML; plain-text formats leave them out.
    */
   isolate?: boolean
-}
-
-/** Cuts by code points, so that a cut never leaves half a surrogate pair. */
-function shorten(text: string, max: number): string {
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('')
 }
 
 /** Pairs of quotation marks a text may already come wrapped in (a claim that is itself a quotation). */

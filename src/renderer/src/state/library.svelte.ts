@@ -5,6 +5,7 @@ import { unwrap } from '../lib/factmark'
 import { notices } from './notices.svelte'
 import { reader } from './reader.svelte'
 import { ReviewSession, UndoHistory } from './review.svelte'
+import { titleInSentence } from '../../../core/shorten'
 
 /** The workspace's articles, the one under review, and who the reviewer is. */
 class Library {
@@ -144,7 +145,7 @@ class Library {
         const next = this.articles[0]
         if (next) await this.open(next.id)
       }
-      notices.show(`Moved “${trashed.title}” to the trash.`, 'info', 8000, { label: 'Undo', run: () => void this.restoreArticle(id) })
+      notices.show(`Moved “${titleInSentence(trashed.title)}” to the trash.`, 'info', 8000, { label: 'Undo', run: () => void this.restoreArticle(id) })
     } catch (error) {
       notices.error((error as Error).message)
     }
@@ -156,7 +157,7 @@ class Library {
       this.trash = this.trash.filter((t) => t.id !== id)
       this.articles = [summary, ...this.articles.filter((a) => a.id !== id)].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
       await this.open(id)
-      notices.show(`Restored “${summary.title}”.`)
+      notices.show(`Restored “${titleInSentence(summary.title)}”.`)
     } catch (error) {
       notices.error((error as Error).message)
     }
@@ -169,7 +170,7 @@ class Library {
       const gone = this.trash.find((t) => t.id === id)
       this.trash = this.trash.filter((t) => t.id !== id)
       this.#histories.delete(id)
-      notices.show(`Deleted “${gone?.title ?? id}” for good.`)
+      notices.show(`Deleted “${titleInSentence(gone?.title ?? id)}” for good.`)
     } catch (error) {
       notices.error((error as Error).message)
     }
