@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSelectors } from '../src/core/anchoring/selectors'
+import { newClaimOperation } from '../src/core/new-claim'
+import { mulberry32 } from '../test/helpers/mulberry32'
 import { formatHlc, hlcTime } from '../src/core/clock'
 import { ArticleDoc, VERDICTS, type Claim, type Operation, type OperationBody, type Verdict } from '../src/core/model'
 import { apply, compareClaims, fold } from '../src/core/ops'
@@ -34,17 +36,8 @@ export const SIZES: SizeSpec[] = [
   { label: '1MB', targetBytes: 1024 * 1024, claims: 10_000, seed: 1000 }
 ]
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The bench's random numbers: mulberry32, deterministic from a seed. */
+export const prng = mulberry32
 
 const int = (rand: () => number, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1))
 
@@ -292,22 +285,7 @@ export function tailOps(art: BenchArticle, count: number): { ops: Operation[]; d
       let last = Math.min(words.length - 1, first + int(rand, 1, 5))
       while (last > first && words[last]!.block !== words[first]!.block) last--
       if (last < first) first = last
-      body = {
-        type: 'claim.create',
-        claim: {
-          id: `t-${String(i + 1).padStart(6, '0')}`,
-          ...createSelectors(art.body.text, words[first]!.start, words[last]!.end),
-          verdict: 'unreviewed',
-          conclusion: '',
-          claimant: '',
-          tags: [],
-          notes: [],
-          sources: [],
-          createdBy: COLLEAGUE_ID,
-          createdAt: FIXED_TIME,
-          updatedAt: FIXED_TIME
-        }
-      }
+      body = newClaimOperation(art.body.text, { start: words[first]!.start, end: words[last]!.end }, { id: `t-${String(i + 1).padStart(6, '0')}`, by: COLLEAGUE_ID, at: FIXED_TIME })
     } else if (kind === 1) {
       const verdict = VERDICTS[(VERDICTS.indexOf(claim!.verdict) + 1 + Math.floor(rand() * (VERDICTS.length - 1))) % VERDICTS.length]!
       body = { type: 'claim.setVerdict', claimId: claim!.id, verdict, previous: claim!.verdict }

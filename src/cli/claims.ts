@@ -1,6 +1,6 @@
 // `factmark claim …` and `factmark claims`: claims for scripts and batch work, through the same store and operations as
 // the app (so they work while the app has the workspace open, and the app shows them at once).
-import { createSelectors } from '../core/anchoring/selectors'
+import { newClaimOperation } from '../core/new-claim'
 import { verdictsInForce } from '../core/disagreement'
 import { FactmarkError } from '../core/errors'
 import { newId } from '../core/ids'
@@ -51,11 +51,7 @@ async function addClaim(args: string[], io: CliIo): Promise<number> {
   const at = new Date().toISOString()
   await workspace.applyOperation(id, (doc) => {
     const { start, end } = locate(doc, values.quote!, occurrence)
-    const { quote, position } = createSelectors(doc.article.text, start, end)
-    return {
-      type: 'claim.create',
-      claim: { id: claimId, quote, position, verdict: 'unreviewed', conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: '', createdAt: at, updatedAt: at }
-    }
+    return newClaimOperation(doc.article.text, { start, end }, { id: claimId, at })
   })
   if (verdict && verdict !== 'unreviewed') await apply(workspace, id, claimId, (claim) => ({ type: 'claim.setVerdict', claimId, verdict, previous: claim.verdict }))
   if (values.note !== undefined) await apply(workspace, id, claimId, () => noteBody(claimId, values.note!))

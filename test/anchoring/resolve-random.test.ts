@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { resolveAnchor, type ResolvedAnchor } from '../../src/core/anchoring/resolve'
 import { createSelectors, type Selectors } from '../../src/core/anchoring/selectors'
 import { snapSelection } from '../../src/core/anchoring/snap'
+import { mulberry32 } from '../helpers/mulberry32'
 
 // A deterministic PRNG (mulberry32), so that a failure can be replayed.
 function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (n: number) => Math.floor(next() * n)
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!
   return { next, int, pick }

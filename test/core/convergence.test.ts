@@ -14,6 +14,7 @@ import { apply, applyAll, bodyOf, fold, invert, placementFor, placementOf } from
 import { bodyFromPlainText } from '../../src/core/plain-text'
 import { reviseArticle } from '../../src/core/revise'
 import { createOp, make, T0_MS, writer, type Writer } from './stamping'
+import { mulberry32 } from '../helpers/mulberry32'
 
 const BASE_TEXT = 'Exports rose 12% in June. Imports fell by 3%.\nThe minister said trade doubled since 2015.\nAlpha beta gamma delta.'
 const WORDS = ['alpha', 'rose', '12%', 'fell', 'doubled', 'minister', 'June', 'exports', 'trade', 'since', 'nearly']
@@ -84,14 +85,7 @@ type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 
 /** mulberry32: subsets and orders of delivery drawn from a seed, so a failure replays. */
 function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   return { next, shuffle: <T>(items: T[]): T[] => items.map((x) => [next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x) }
 }
 

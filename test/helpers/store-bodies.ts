@@ -1,5 +1,5 @@
 // Changes as the renderer sends them (main stamps who, where and when), for tests and their child processes.
-import { createSelectors } from '../../src/core/anchoring/selectors'
+import { newClaimOperation } from '../../src/core/new-claim'
 import { newId } from '../../src/core/ids'
 import type { ArticleDoc, OperationBody, Verdict } from '../../src/core/model'
 
@@ -8,12 +8,7 @@ export function claimOn(doc: ArticleDoc, exact: string, nth = 0, id = newId()): 
   let start = -1
   for (let i = 0; i <= nth; i++) start = doc.article.text.indexOf(exact, start + 1)
   if (start < 0) throw new Error(`not in the text: ${exact}`)
-  const { quote, position } = createSelectors(doc.article.text, start, start + exact.length)
-  const at = '2000-01-01T00:00:00.000Z'
-  return {
-    type: 'claim.create',
-    claim: { id, quote, position, verdict: 'unreviewed', conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'renderer', createdAt: at, updatedAt: at }
-  }
+  return newClaimOperation(doc.article.text, { start, end: start + exact.length }, { id, by: 'renderer', at: '2000-01-01T00:00:00.000Z' })
 }
 
 export function noteOn(claimId: string, text: string, id = newId()): OperationBody {

@@ -42,7 +42,6 @@ describe('crash safety', () => {
       child.process.kill('SIGKILL')
       await child.exited
       const confirmed = confirmedIds(child)
-      expect(confirmed.length, `round ${round}: the burst was under way`).toBeGreaterThan(0)
       expect(confirmed.length, `round ${round}: killed before the burst ended`).toBeLessThan(1000)
 
       const ws = await open(dir)

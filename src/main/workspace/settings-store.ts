@@ -17,7 +17,8 @@ import { LogFolder, type LogFolderContext } from './log-folder'
 import { moveAside } from './move-aside'
 import type { WorkspaceSettings } from '../../core/model'
 import { SettingsOp, settingsFrom } from './settings-model'
-import { WorkspaceSettingsV1, migrateSettingsV1, settingsLogText } from './settings-v1'
+import { WorkspaceSettingsV1 } from '../../core/model-v1'
+import { migrateSettingsV1, settingsLogText } from './settings-v1'
 import { V1_REPLICA } from '../../core/migrate-v1'
 
 export const SETTINGS_VERSION = 2

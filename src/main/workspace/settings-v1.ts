@@ -1,24 +1,12 @@
 // A version-1 workspace.json: settings rewritten whole by each instance. Migrated once into a settings log of
 // deterministic operations (`settings-log/version-1.jsonl`), so that two processes migrating the same file at once
 // write the same thing, and a migration interrupted half-way is simply done again.
-import { z } from 'zod'
 import { formatHlc } from '../../core/clock'
-import { IsoTime, VerdictLabels } from '../../core/model'
+import { WorkspaceSettingsV1 } from '../../core/model-v1'
 import { V1_REPLICA, reviewerIdForName } from '../../core/migrate-v1'
 import { headerLine } from './log-format'
 import { reviewerKey, type SettingsOp } from './settings-model'
 
-export const WorkspaceSettingsV1 = z.object({
-  format: z.literal('factmark-workspace'),
-  version: z.literal(1),
-  reviewer: z.string().nullable(),
-  organisation: z.string(),
-  claimReviewBaseUrl: z.string().default(''),
-  seeded: z.boolean().optional(),
-  verdictLabels: VerdictLabels,
-  createdAt: IsoTime
-})
-export type WorkspaceSettingsV1 = z.infer<typeof WorkspaceSettingsV1>
 
 export function migrateSettingsV1(v1: WorkspaceSettingsV1): SettingsOp[] {
   const ms = Date.parse(v1.createdAt) || 0

@@ -1,6 +1,4 @@
-import { createSelectors } from '../../../core/anchoring/selectors'
-import { newId } from '../../../core/ids'
-import type { OperationBody } from '../../../core/model'
+import { newClaimOperation } from '../../../core/new-claim'
 import type { Span } from '../../../core/sentences'
 import { notices } from '../state/notices.svelte'
 import { reader } from '../state/reader.svelte'
@@ -18,7 +16,7 @@ export async function markSelection(session: ReviewSession): Promise<void> {
     asked = true
     span = reader.currentSelection(text) ?? atKeyPress
     if (!span) notices.show('Select the words of a claim in the article first.')
-    return span && newClaimOperation(session.doc.article.text, span, by, at)
+    return span && newClaimOperation(session.doc.article.text, span, { by, at })
   })
   if (!asked && atKeyPress) {
     // "Not now" on the name prompt: the claim is not marked, but the words stay selected for the next try.
@@ -31,26 +29,4 @@ export async function markSelection(session: ReviewSession): Promise<void> {
   // (read from the DOM: the selectionchange event that updates `reader.selection` may still be on its way).
   const current = reader.currentSelection(text)
   if (stored && marked && current?.start === marked.start && current.end === marked.end) reader.clearSelection()
-}
-
-/** A new claim over `span`. Who made it and when are main's to say: `by` and `at` here only fill the shape. */
-export function newClaimOperation(text: string, span: Span, by: string, at: string): OperationBody {
-  const { quote, position } = createSelectors(text, span.start, span.end)
-  return {
-    type: 'claim.create',
-    claim: {
-      id: newId(),
-      quote,
-      position,
-      verdict: 'unreviewed',
-      conclusion: '',
-      claimant: '',
-      tags: [],
-      notes: [],
-      sources: [],
-      createdBy: by,
-      createdAt: at,
-      updatedAt: at
-    }
-  }
 }
