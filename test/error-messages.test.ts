@@ -37,6 +37,7 @@ const ALL_CODES: Record<ErrorCode, true> = {
   forbidden: true,
   conflict: true,
   'unsafe-url': true,
+  'invalid-operation': true,
   internal: true
 }
 
@@ -339,6 +340,17 @@ const cases: Case[] = [
       const handlers = createHandlers(bob)
       await handlers.updateSettings({ reviewer: 'Bob' })
       return handlers.applyOperation(op(w, { type: 'claim.deleteNote', note: note('Ann’s note') }))
+    }
+  },
+  {
+    what: 'a claim of nothing but a space',
+    code: 'invalid-operation',
+    message: 'That change was refused: a claim needs words, not only spaces.',
+    call: async (w) => {
+      const { value: doc } = (await w.handlers.getArticle({ id: w.articleId })) as { value: ArticleDoc }
+      const start = doc.article.text.indexOf(' ')
+      const claim = { ...w.claim, id: 'claim-space', quote: { exact: ' ', prefix: '', suffix: '' }, position: { start, end: start + 1 } }
+      return w.handlers.applyOperation({ articleId: w.articleId, op: { type: 'claim.create', claim } })
     }
   },
   { what: 'opening a javascript: link', code: 'unsafe-url', call: (w) => w.handlers.openExternal({ url: 'javascript:alert(1)' }) },

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'unsafe-url'
+  /** A change whose result would not be a valid document (core/invariants.ts). */
+  | 'invalid-operation'
   | 'internal'
 
 export interface FactmarkErrorInfo {

@@ -9,6 +9,13 @@ export const MAX_ARTICLE_CHARS = 10_000_000
 export const MAX_BLOCKS = 100_000
 /** Links kept from an imported page. */
 export const MAX_LINKS = 100_000
+/** Claims on one article (the benchmarks work with 10,000 on a 1 MB article). */
+export const MAX_CLAIMS = 50_000
+/** Notes on one claim, and sources on one claim. */
+export const MAX_NOTES_PER_CLAIM = 1_000
+export const MAX_SOURCES_PER_CLAIM = 500
+/** The words kept on either side of a claim's quote (the app keeps 32; a longer one only costs room). */
+export const MAX_QUOTE_CONTEXT_CHARS = 1_000
 
 export const MAX_TITLE_CHARS = 500
 export const MAX_NOTE_CHARS = 20_000
@@ -25,6 +32,16 @@ export const MAX_ORGANISATION_CHARS = 200
 /** The address of a published report (ClaimReview urls point into it). */
 export const MAX_REPORT_URL_CHARS = 2_000
 export const MAX_FILE_NAME_CHARS = 500
+
+/**
+ * A request from the window, counted before its schema is checked: values in all (strings, numbers, array items,
+ * object keys) and how deep it nests. A 1 MB article's update is ~100,000 values and 5 deep; a million-item array is
+ * refused at once rather than checked item by item.
+ */
+export const MAX_REQUEST_VALUES = 1_000_000
+export const MAX_REQUEST_DEPTH = 32
+/** What an error message may quote of a value the user gave. */
+export const MAX_QUOTED_CHARS = 80
 
 /** A field shows how much room is left once it holds this share of its limit. */
 export const COUNTER_FROM = 0.8

@@ -10,12 +10,14 @@
 
 import { compareStamps } from './clock'
 import { FactmarkError } from './errors'
+import { articleProblem, claimCountProblem, claimProblem, claimsProblem } from './invariants'
 import { checkSourceUrl } from './links'
 import { ARTICLE_FORMAT, ARTICLE_VERSION, type ArticleDoc, type Claim, type ClaimPlacement, type Operation, type OperationBody } from './model'
-import { compareClaims, placementOf } from './placement'
+import { compareClaims, placementFits, placementOf } from './placement'
+import { lowerFirst } from './shorten'
 import { placementOnText, reviseArticle } from './revise'
 
-export { compareClaims, placementFor, placementOf } from './placement'
+export { compareClaims, placementFits, placementFor, placementOf } from './placement'
 
 type Op<T extends Operation['type']> = Extract<Operation, { type: T }>
 
@@ -68,19 +70,57 @@ function appended<T>(array: readonly T[], item: T): T[] {
   return copy
 }
 
+/** What a change would break (core/invariants.ts): the change is left out, kept in the log without effect. */
+class Refused {
+  constructor(readonly problem: string) {}
+}
+
+/** Told of each operation the fold or batch now running leaves out, and why. */
+let refusals: ((op: Operation, problem: string) => void) | null = null
+
+function listening<T>(onRefused: ((op: Operation, problem: string) => void) | undefined, run: () => T): T {
+  if (!onRefused) return run()
+  const outer = refusals
+  refusals = onRefused
+  try {
+    return run()
+  } finally {
+    refusals = outer
+  }
+}
+
+/**
+ * `op` applied to `doc`, or what it would break (a sentence): how main tries a change before it saves it. The
+ * document given is never changed.
+ */
+export function tryApply(doc: ArticleDoc, op: Operation): { doc: ArticleDoc } | { problem: string } {
+  let problem: string | null = null
+  const next = listening(
+    (refused, why) => {
+      if (refused.id === op.id) problem = why
+    },
+    () => apply(doc, op)
+  )
+  return problem === null ? { doc: next } : { problem }
+}
+
 /**
  * The document made by a set of operations (in any order; an id counts once). It starts at the first creation; an
  * operation that sorts before it (a writer whose clock was far behind, a log edited by hand) is applied just after it,
- * so that nothing fails and nothing is dropped. Throws only for a set without any creation.
+ * so that nothing fails and nothing is dropped. An operation that would leave the document invalid (core/invariants.ts:
+ * a forged or broken copy of a log) is kept in the log without effect, and `onRefused` is told. Throws only for a set
+ * without a valid creation.
  */
-export function fold(ops: readonly Operation[]): ArticleDoc {
-  return inBatch(() => foldSorted(ops))
+export function fold(ops: readonly Operation[], onRefused?: (op: Operation, problem: string) => void): ArticleDoc {
+  return listening(onRefused, () => inBatch(() => foldSorted(ops)))
 }
 
 function foldSorted(ops: readonly Operation[]): ArticleDoc {
   const sorted = uniqueSorted(ops)
   const first = sorted.find((op): op is Op<'article.create'> => op.type === 'article.create')
   if (!first) throw new FactmarkError('io', 'This article’s history does not start with its creation; it cannot be opened.')
+  const problem = articleProblem(first.article)
+  if (problem) throw new FactmarkError('io', `This article cannot be opened: ${lowerFirst(problem)}`)
   let doc = genesis(first)
   for (const op of sorted) if (op !== first) doc = step(doc, op)
   // The log stays in order whatever was applied first, so that the next operation can go on top of it.
@@ -101,7 +141,11 @@ export function apply(doc: ArticleDoc, op: Operation): ArticleDoc {
 }
 
 /** Several operations at once (a log read from disk, a batch from a server): one refold at most. */
-export function applyAll(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc {
+export function applyAll(doc: ArticleDoc, ops: readonly Operation[], onRefused?: (op: Operation, problem: string) => void): ArticleDoc {
+  return listening(onRefused, () => applyAllSorted(doc, ops))
+}
+
+function applyAllSorted(doc: ArticleDoc, ops: readonly Operation[]): ArticleDoc {
   const known = indexOf(doc.log).byId
   // Two different operations under one id (a writer that reused its ids) both go into a refold, which keeps the same one
   // whatever the order they came in.
@@ -181,10 +225,13 @@ function genesis(op: Op<'article.create'>): ArticleDoc {
   }
 }
 
-/** Applies an operation that sorts after all of the document's, and logs it. Never throws. */
+/**
+ * Applies an operation that sorts after all of the document's, and logs it; one whose result would be invalid is logged
+ * without effect. Never throws.
+ */
 function step(doc: ArticleDoc, op: Operation): ArticleDoc {
-  const changed = change(doc, op)
   const people = doc.people[op.by] === op.name ? doc.people : { ...doc.people, [op.by]: op.name }
+  const changed = change({ ...doc, people }, op)
   const log = appended(doc.log, op)
   const index = indexes.get(doc.log)
   if (index) {
@@ -192,10 +239,18 @@ function step(doc: ArticleDoc, op: Operation): ArticleDoc {
     record(index, op)
     indexes.set(log, index)
   }
+  if (changed instanceof Refused) {
+    refusals?.(op, changed.problem)
+    return { ...doc, log }
+  }
   return { ...changed, article: { ...changed.article, updatedAt: op.at }, log, people }
 }
 
-function change(doc: ArticleDoc, op: Operation): ArticleDoc {
+/**
+ * The document after `op`, or why not. A change is checked before it touches an array that this batch changes in place
+ * (a claim is made and checked, then put in); a new text or state is checked once made.
+ */
+function change(doc: ArticleDoc, op: Operation): ArticleDoc | Refused {
   switch (op.type) {
     case 'article.create':
       return doc // an article is created once; a second creation (a copied log) changes nothing
@@ -235,23 +290,31 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc {
     case 'claim.deleteSource':
       return updateClaim(doc, op, (c) => ({ ...c, sources: c.sources.filter((s) => s.id !== op.source.id) }))
     case 'article.revise':
-      return revise(doc, op)
+      return checkedWhole(revise(doc, op))
     case 'claim.placeAnchor': {
       const moved = updateClaim(doc, op, (c) => place(c, onCurrentText(doc, op.rev, c, op.to), op.at))
-      if (moved === doc) return doc
+      if (moved === doc || moved instanceof Refused) return moved
       // updateClaim made the array its own (a copy, or one this batch owns): sorted in place, its memo made anew.
       const claims = moved.claims.sort(compareClaims)
       claimsById.delete(claims)
       return { ...moved, claims }
     }
     case 'article.snapshot':
-      return { ...doc, article: { ...op.article, id: doc.article.id }, claims: [...op.claims].sort(compareClaims) }
+      return checkedWhole({ ...doc, article: { ...op.article, id: doc.article.id }, claims: [...op.claims].sort(compareClaims) })
   }
 }
 
-function createClaim(doc: ArticleDoc, op: Op<'claim.create'>): ArticleDoc {
+/** A new text or a whole new state, checked as a whole. */
+function checkedWhole(doc: ArticleDoc): ArticleDoc | Refused {
+  const problem = articleProblem(doc.article) ?? claimsProblem(doc)
+  return problem ? new Refused(problem) : doc
+}
+
+function createClaim(doc: ArticleDoc, op: Op<'claim.create'>): ArticleDoc | Refused {
   if (positionOf(doc.claims, op.claim.id) >= 0) return doc
   const claim = place(op.claim, onCurrentText(doc, op.rev, op.claim, placementOf(op.claim)), op.claim.updatedAt)
+  const problem = claimCountProblem(doc.claims.length + 1) ?? claimProblem(doc.article.text, doc.people, claim)
+  if (problem) return new Refused(problem)
   const claims = inserted(doc.claims, sortedIndex(doc.claims, claim), claim)
   shareById(claims, doc.claims).set(claim.id, claim)
   return { ...doc, claims }
@@ -263,8 +326,7 @@ function createClaim(doc: ArticleDoc, op: Op<'claim.create'>): ArticleDoc {
  */
 function onCurrentText(doc: ArticleDoc, rev: string, claim: Claim, to: ClaimPlacement): ClaimPlacement {
   const { text } = doc.article
-  const fits = to.anchor?.status === 'orphaned' || (to.position.start < to.position.end && text.slice(to.position.start, to.position.end) === to.quote.exact)
-  if (rev === doc.revision && fits) return to
+  if (rev === doc.revision && placementFits(text, to)) return to
   const placed = placementOnText({ ...claim, quote: to.quote, position: to.position, anchor: to.anchor }, text)
   return to.verdictWording !== undefined ? { ...placed, verdictWording: to.verdictWording } : placed
 }
@@ -287,8 +349,7 @@ function revise(doc: ArticleDoc, op: Op<'article.revise'>): ArticleDoc {
   if (unplanned.length) for (const anchor of reviseArticle({ article: doc.article, claims: unplanned }, next).anchors) planned.set(anchor.claimId, anchor.to)
   const claims = doc.claims.map((c) => {
     const to = planned.get(c.id)!
-    const fits = to.anchor?.status === 'orphaned' || op.text.slice(to.position.start, to.position.end) === to.quote.exact
-    return place(c, fits ? to : placementOnText(c, op.text), op.at)
+    return place(c, placementFits(op.text, to) ? to : placementOnText(c, op.text), op.at)
   })
   const { links: _old, ...article } = doc.article
   return {
@@ -373,14 +434,17 @@ function deleteClaim(doc: ArticleDoc, claimId: string): ArticleDoc {
   return { ...doc, claims }
 }
 
-function updateClaim(doc: ArticleDoc, op: Operation & { claimId: string }, change: (claim: Claim) => Claim): ArticleDoc {
+function updateClaim(doc: ArticleDoc, op: Operation & { claimId: string }, change: (claim: Claim) => Claim): ArticleDoc | Refused {
   const index = positionOf(doc.claims, op.claimId)
   if (index < 0) return doc
+  const changed = { ...change(doc.claims[index]!), updatedAt: op.at }
+  const problem = claimProblem(doc.article.text, doc.people, changed)
+  if (problem) return new Refused(problem)
   const claims = writable(doc.claims)
   // Replaced where it was, with the same sort key: the memo holds for the copy too. (A change of placement,
   // placeAnchor, re-sorts the array and makes its memo anew.)
   shareById(claims, doc.claims)
-  claims[index] = { ...change(claims[index]!), updatedAt: op.at }
+  claims[index] = changed
   return { ...doc, claims }
 }
 
@@ -406,16 +470,15 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
     case 'article.rename':
       return expectSame(doc.article.title, op.previous, 'the title')
     case 'claim.create': {
-      const { start, end } = op.claim.position
-      if (doc.claims.some((c) => c.id === op.claim.id)) conflict('That claim is already there.')
-      const onText = start < end && end <= doc.article.text.length && doc.article.text.slice(start, end) === op.claim.quote.exact
+      if (findClaim(doc, op.claim.id)) conflict('That claim is already there.')
+      const onText = placementFits(doc.article.text, { quote: op.claim.quote, position: op.claim.position })
       // Sources that come with a new claim pass the same check as those added to it.
       const unsafe = op.claim.sources.map((s) => checkSourceUrl(s.url)).find((link) => !link.ok)
       if (onText && !unsafe) return
       // Undoing a delete: the claim comes back as it was removed (stamp.ts), for a text that may have changed since or
       // where it was not found (the fold finds it again, as a revision would), with the sources it had.
       if (removalOf(doc, op)) return
-      if (!onText) throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position.')
+      if (!onText) throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its position, or cuts a character in half.')
       throw new FactmarkError('unsafe-url', unsafe!.ok ? '' : unsafe!.message)
     }
     case 'claim.delete':
@@ -434,6 +497,7 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
       return
     case 'claim.editNote': {
       const note = claim!.notes.find((n) => n.id === op.noteId) ?? notFound('note')
+      if (!op.text.trim()) throw new FactmarkError('invalid-argument', 'A note needs words, not only spaces.')
       return expectSame(note.text, op.previous, 'the note')
     }
     case 'claim.deleteNote':
@@ -452,8 +516,7 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
       return expectSame(doc.article.text, op.previous.text, 'the article text')
     case 'claim.placeAnchor': {
       expectSame(JSON.stringify(placementOf(claim!)), JSON.stringify(op.from), 'where the claim sits')
-      const { to } = op
-      if (to.anchor?.status !== 'orphaned' && doc.article.text.slice(to.position.start, to.position.end) !== to.quote.exact) {
+      if (!placementFits(doc.article.text, op.to)) {
         throw new FactmarkError('invalid-argument', 'The claim does not match the article text at its new position.')
       }
       return

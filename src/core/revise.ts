@@ -1,4 +1,5 @@
 import { resolveAnchor } from './anchoring/resolve'
+import { graphemeAt } from './anchoring/snap'
 import { createSelectors } from './anchoring/selectors'
 import type { ArticleDoc, Claim, ClaimPlacement, OperationBody } from './model'
 import type { ArticleBody } from './plain-text'
@@ -21,7 +22,8 @@ export function placementOnText(claim: Claim, text: string): ClaimPlacement {
   if (resolved.status === 'orphaned') {
     return { quote: claim.quote, position: claim.position, anchor: { status: 'orphaned', textChanged: false, previousExact }, ...kept }
   }
-  const { quote, position } = createSelectors(text, resolved.start, resolved.end)
+  // Whole characters: a fuzzy match may end inside a letter with its accents, a flag or an emoji.
+  const { quote, position } = createSelectors(text, graphemeAt(text, resolved.start).start, graphemeAt(text, resolved.end - 1).end)
   // Same words in the same surroundings is the same place, however far edits above it shifted the offsets.
   const samePlace = quote.exact === claim.quote.exact && quote.prefix === claim.quote.prefix && quote.suffix === claim.quote.suffix
   const clean = (resolved.status === 'anchored' || samePlace) && !resolved.textChanged && !claim.anchor

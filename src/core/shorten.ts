@@ -9,3 +9,8 @@ export function shorten(text: string, max: number): string {
 
 /** An article's title inside a sentence (a notice, a question): its first 80 characters. */
 export const titleInSentence = (title: string) => shorten(title, 80)
+
+/** A sentence made to go on after a colon: "That change was refused: a claim needs words…". */
+export function lowerFirst(sentence: string): string {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1)
+}

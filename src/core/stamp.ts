@@ -2,9 +2,12 @@
 // Nothing the renderer says about authorship, time or what a change replaces is kept: main takes it from its own
 // document (previous values, snapshots of what is removed, the verdicts a new verdict replaces) and from itself.
 
+import { createSelectors } from './anchoring/selectors'
 import { FactmarkError } from './errors'
-import type { ArticleDoc, Note, Operation, OperationBody } from './model'
-import { checkFits, findClaim, placementOf, removalOf } from './ops'
+import { checkSourceUrl } from './links'
+import type { ArticleDoc, Claim, Note, Operation, OperationBody, Source } from './model'
+import { checkFits, findClaim, placementFits, placementOf, removalOf } from './ops'
+import { placementOnText } from './revise'
 
 /** Who makes a change, where and when: everything of an operation's stamp but the revision, which the document gives. */
 export interface Stamp {
@@ -19,8 +22,10 @@ export interface Stamp {
 
 /**
  * The operation main stores for `body`: checked (checkFits: made against the current state, about things that exist),
- * owned (a reviewer edits, deletes and brings back only their own notes), and stamped. Throws a FactmarkError that
- * says why not.
+ * owned (a reviewer edits, deletes and brings back only their own notes), rebuilt (what it brings along, a new claim's
+ * notes and sources, a new text's placements, is made anew from the values a reviewer gives, never kept as sent) and
+ * stamped. Throws a FactmarkError that says why not. Whether the result is a valid document is the store's last check
+ * (ops.ts `tryApply`).
  */
 export function stampOperation(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Operation {
   checkFits(doc, body) // against what the sender saw; then what the change replaces is taken from the document
@@ -34,20 +39,7 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
       // Undoing a delete brings the claim back as it was removed, its authors and times with it (not the undoer's).
       const removed = removalOf(doc, body)
       if (removed?.type === 'claim.delete') return { ...body, claim: removed.claim }
-      const { verdicts: _claimed, ...claim } = body.claim
-      return {
-        ...body,
-        claim: {
-          ...claim,
-          // A verdict given with the claim is this reviewer's, whatever the sender said.
-          ...(claim.verdict !== 'unreviewed' ? { verdicts: [{ op: stamp.id, by: stamp.by, verdict: claim.verdict }] } : {}),
-          createdBy: stamp.by,
-          createdAt: stamp.at,
-          updatedAt: stamp.at,
-          notes: claim.notes.map((n) => ({ ...n, by: stamp.by, at: stamp.at })),
-          sources: claim.sources.map((s) => ({ ...s, by: stamp.by, at: stamp.at }))
-        }
-      }
+      return { ...body, claim: newClaim(doc, body.claim, stamp) }
     }
     case 'claim.delete':
       return claim ? { ...body, claim } : body
@@ -78,7 +70,7 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
         if (removed.note.by !== stamp.by) throw notYours(doc, removed.note, 'bring it back')
         return { ...body, note: removed.note }
       }
-      return { ...body, note: { ...body.note, by: stamp.by, at: stamp.at } }
+      return { ...body, note: newNote(body.note, stamp) }
     }
     case 'claim.editNote':
     case 'claim.deleteNote': {
@@ -89,17 +81,74 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
     }
     case 'claim.addSource': {
       const removed = removalOf(doc, body)
-      return { ...body, source: removed?.type === 'claim.deleteSource' ? removed.source : { ...body.source, by: stamp.by, at: stamp.at } }
+      return { ...body, source: removed?.type === 'claim.deleteSource' ? removed.source : newSource(body.source, stamp) }
     }
     case 'claim.deleteSource': {
       const source = claim?.sources.find((s) => s.id === body.source.id)
       return source ? { ...body, source } : body
+    }
+    case 'claim.setTags':
+      return { ...body, tags: tagsOf(body.tags), previous: claim ? claim.tags : body.previous }
+    case 'article.revise': {
+      // Every claim gets a placement on the new text: the one sent, where it holds for the claim as it is now and on the
+      // new text (an undo gives back the old ones exactly); otherwise found by the resolver, as an update would.
+      const sent = new Map(body.anchors.map((a) => [a.claimId, a]))
+      const anchors = doc.claims.map((c) => {
+        const from = placementOf(c)
+        const plan = sent.get(c.id)
+        const holds = plan !== undefined && JSON.stringify(plan.from) === JSON.stringify(from) && placementFits(body.text, plan.to)
+        return { claimId: c.id, to: holds ? plan.to : placementOnText(c, body.text), from }
+      })
+      const { article } = doc
+      return { ...body, previous: { text: article.text, blocks: article.blocks, ...(article.links ? { links: article.links } : {}) }, anchors }
     }
     case 'claim.placeAnchor':
       return claim ? { ...body, from: placementOf(claim) } : body
     default:
       return body
   }
+}
+
+/**
+ * A claim as a reviewer makes it, from what they gave: its words and surroundings taken from the text at its position
+ * (checkFits saw that they match), its notes, sources and a verdict given with it theirs, now.
+ */
+function newClaim(doc: ArticleDoc, given: Claim, stamp: Stamp): Claim {
+  const { start, end } = given.position
+  const { quote, position } = createSelectors(doc.article.text, start, end)
+  return {
+    id: given.id,
+    quote,
+    position,
+    verdict: given.verdict,
+    ...(given.verdict !== 'unreviewed' ? { verdicts: [{ op: stamp.id, by: stamp.by, verdict: given.verdict }] } : {}),
+    conclusion: given.conclusion,
+    claimant: given.claimant,
+    tags: tagsOf(given.tags),
+    notes: given.notes.map((n) => newNote(n, stamp)),
+    sources: given.sources.map((s) => newSource(s, stamp)),
+    createdBy: stamp.by,
+    createdAt: stamp.at,
+    updatedAt: stamp.at
+  }
+}
+
+function newNote(given: Note, stamp: Stamp): Note {
+  if (!given.text.trim()) throw new FactmarkError('invalid-argument', 'A note needs words, not only spaces.')
+  return { id: given.id, text: given.text, by: stamp.by, at: stamp.at }
+}
+
+/** A source as the reviewer gave it, its address as the link check writes it (checkFits refused unsafe ones). */
+function newSource(given: Source, stamp: Stamp): Source {
+  const link = checkSourceUrl(given.url)
+  if (!link.ok) throw new FactmarkError('unsafe-url', link.message)
+  const { id, title, publisher, excerpt, stance, accessedAt } = given
+  return { id, url: link.url, title, publisher, excerpt, stance, accessedAt, by: stamp.by, at: stamp.at }
+}
+
+/** Tags as a list shows them: trimmed, each once, in the order given. */
+function tagsOf(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]
 }
 
 function notYours(doc: ArticleDoc, note: Note, what: string): FactmarkError {

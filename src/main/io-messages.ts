@@ -100,6 +100,7 @@ export const STORE_MESSAGES = {
   settingsSetAside: (why: string) => `${why}; it was set aside and rewritten from the workspace's history of settings`,
   noChanges: 'it holds no readable changes, so the article could not be opened',
   noCreation: 'its history does not begin with the article’s creation (part of it is missing), so the article could not be opened',
+  changeLeftOut: (name: string, at: string, why: string) => `a change ${name.slice(0, 80)} saved at ${at} was left out: ${why}`,
   otherArticle: (id: string) => `it holds article "${id.slice(0, 80)}" under another name, so it was not opened`,
   notV1: 'it is not a valid Factmark file (it was changed by hand or by another program, or is from a newer Factmark)'
 } as const

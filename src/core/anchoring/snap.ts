@@ -68,6 +68,12 @@ export function graphemeAt(text: string, index: number): { start: number; end: n
   return { start, end: start + segment.segment.length }
 }
 
+/** Whether `index` falls between two user-perceived characters (never inside a surrogate pair, a flag, an emoji). */
+export function isGraphemeBoundary(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return index === 0 || index === text.length
+  return isCertainBoundary(text, index) || graphemeAt(text, index).start === index
+}
+
 /**
  * Normalise a selection: order and clamp the ends, trim white space (including line breaks and NBSP)
  * on both sides, then grow outward to whole grapheme clusters. Null when nothing but white space (or

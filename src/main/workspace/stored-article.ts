@@ -6,9 +6,11 @@ import { relative } from 'node:path'
 import { compareStamps, type HybridClock } from '../../core/clock'
 import { FactmarkError } from '../../core/errors'
 import { ArticleDoc, Operation } from '../../core/model'
-import { apply, applyAll, fold } from '../../core/ops'
+import { documentProblem } from '../../core/invariants'
+import { applyAll, fold, tryApply } from '../../core/ops'
+import { lowerFirst } from '../../core/shorten'
 import { STORE_MESSAGES, changeNotSavedError } from '../io-messages'
-import { fileStamp, readCheckpoint, sameStamp, writeCheckpoint, type FileStamp, type Includes } from './checkpoint'
+import { fileStamp, readCheckpoint, sameStamp, writeCheckpoint, type CheckpointRead, type FileStamp, type Includes } from './checkpoint'
 import { articleDir, articleLogDir, checkpointPath } from './layout'
 import { LogFolder, type LogFolderContext, type ReadLog } from './log-folder'
 import { moveAside } from './move-aside'
@@ -75,7 +77,9 @@ export class StoredArticle {
       if (report) ctx.problems.add({ file, movedTo, reason })
     }
     const path = checkpointPath(dir, id)
-    const checkpoint = await readCheckpoint(path).catch(() => ({ kind: 'missing' }) as const)
+    // A change another writer saved that would leave the article invalid (a broken or forged copy) is left out, and said.
+    const leftOut = (op: Operation, why: string) => problem(STORE_MESSAGES.changeLeftOut(op.name, op.at, lowerFirst(why)))
+    const checkpoint = stateChecked(await readCheckpoint(path).catch(() => ({ kind: 'missing' }) as const))
     const logs = new LogFolder<Operation>(articleLogDir(dir, id), ctx.replica, parseOperation, ctx)
     const read = await logs.readAll(report, checkpoint.kind === 'ok' ? checkpoint.includes : null)
     const all = read.flatMap((log) => log.entries.map((e) => e.value))
@@ -101,13 +105,13 @@ export class StoredArticle {
       if (split && split.included.length > 0) {
         stamp = checkpoint.stamp
         const base: ArticleDoc = { ...checkpoint.state, log: uniqueSorted(split.included) }
-        doc = applyAll(base, split.tail)
+        doc = applyAll(base, split.tail, leftOut)
         tail = doc.log.length - base.log.length
       }
     }
     if (!doc) {
       try {
-        doc = fold(all)
+        doc = fold(all, leftOut)
       } catch {
         problem(STORE_MESSAGES.noCreation)
         return null
@@ -159,7 +163,9 @@ export class StoredArticle {
     const known = new Set(this.doc.log.map((op) => op.id))
     const added = uniqueSorted(fresh.filter((op) => !known.has(op.id)))
     if (added.length === 0) return []
-    this.doc = applyAll(this.doc, added)
+    this.doc = applyAll(this.doc, added, (op, why) =>
+      this.ctx.problems.add({ file: relative(this.ctx.workspaceDir, articleLogDir(this.ctx.workspaceDir, this.id)), movedTo: null, reason: STORE_MESSAGES.changeLeftOut(op.name, op.at, lowerFirst(why)) })
+    )
     this.pending += added.length
     return added
   }
@@ -171,12 +177,13 @@ export class StoredArticle {
       if (this.logs.lookNow().gone) throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
       await this.restoreOwnLog()
     }
+    // Tried before it is saved: a change that would leave the article invalid is refused, and nothing is written.
+    const tried = tryApply(this.doc, op)
+    if ('problem' in tried) throw new FactmarkError('invalid-operation', `That change was refused: ${lowerFirst(tried.problem)}`)
+    const next = tried.doc
     const line = await operationLine(op)
-    // The fold runs while the line is on its way to the disk; the document takes it only once it is saved.
-    const saving = this.logs.append(line)
-    const next = apply(this.doc, op)
     try {
-      await saving
+      await this.logs.append(line)
     } catch (error) {
       throw changeNotSavedError(error)
     }
@@ -249,6 +256,18 @@ export class StoredArticle {
  * The operations a checkpoint includes (each log's first `bytes`) and those after. Null when the logs no longer
  * hold what it says (a log gone, shorter, or with other bytes there than were folded in): it is then rebuilt.
  */
+/** A checkpoint whose state is not a valid article (core/invariants.ts) is as unusable as one that is not JSON. */
+function stateChecked(read: CheckpointRead): CheckpointRead {
+  if (read.kind !== 'ok') return read
+  let problem: string | null
+  try {
+    problem = documentProblem({ ...read.state, log: [] } as ArticleDoc)
+  } catch {
+    problem = 'Its claims are not in the form Factmark writes.'
+  }
+  return problem ? { kind: 'unusable', reason: `it describes an article Factmark cannot show (${lowerFirst(problem).replace(/\.$/, '')})` } : read
+}
+
 function splitAtCheckpoint(read: ReadLog<Operation>[], includes: Includes): { included: Operation[]; tail: Operation[] } | null {
   const byKey = new Map(read.map((log) => [log.key, log]))
   for (const [key, { bytes }] of Object.entries(includes)) {
