@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ArticleDoc, ArticleSummary, IsoTime, Operation, OperationBody, Reviewer, WorkspaceSettings } from './model'
 import type { Result } from './errors'
+import { checkReportAddress } from './links'
 import { MAX_FILE_NAME_CHARS, MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from './limits'
 
 /** Report formats: the pure ones of core/report, plus PDF (the HTML report printed by Chromium in main). */
@@ -66,7 +67,10 @@ export const contract = {
         .string()
         .trim()
         .max(MAX_REPORT_URL_CHARS)
-        .refine((url) => url === '' || /^https?:\/\/[^\s]+$/.test(url), 'the report address must start with https:// or http://')
+        .superRefine((url, ctx) => {
+          const link = checkReportAddress(url)
+          if (!link.ok) ctx.addIssue({ code: 'custom', message: link.message, params: { sentence: link.message } })
+        })
         .optional()
     }),
     output: WorkspaceInfo
@@ -87,7 +91,7 @@ export const contract = {
     output: z.discriminatedUnion('saved', [z.object({ saved: z.literal(true), path: z.string() }), z.object({ saved: z.literal(false) })])
   },
   /** Opens a source link in the system browser; only http(s) links without credentials. */
-  openExternal: { input: z.object({ url: z.string() }), output: z.object({ opened: z.string() }) },
+  openExternal: { input: z.object({ url: z.string().max(MAX_URL_CHARS) }), output: z.object({ opened: z.string() }) },
   renameArticle: {
     input: z.object({ id: z.string().min(1), title: z.string().trim().min(1, 'a title is needed').max(MAX_TITLE_CHARS) }),
     output: ArticleSummary

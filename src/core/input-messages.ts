@@ -148,8 +148,10 @@ function fieldSentence(words: FieldWords, issue: Issue, value: unknown): string 
       return Number(issue.minimum) <= 1 ? `${Name} cannot be empty.` : `${Name} must be at least ${count(Number(issue.minimum))} characters.`
     case 'invalid_type':
       return value === undefined ? `${Name} is missing.` : `${Name} must be ${kindWords(issue.expected)}, not ${kindOf(value)}.`
-    case 'invalid_format':
     case 'custom':
+      // A check of the field's own (the link rule) that says what is wrong in its own sentence.
+      return (issue.params as { sentence?: string } | undefined)?.sentence ?? words.form ?? `${Name} is not in a form Factmark can use.`
+    case 'invalid_format':
       return words.form ?? `${Name} is not in a form Factmark can use.`
     default:
       return `${Name} is not in a form Factmark can use.`

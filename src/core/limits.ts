@@ -40,8 +40,8 @@ export const MAX_FILE_NAME_CHARS = 500
  */
 export const MAX_REQUEST_VALUES = 1_000_000
 export const MAX_REQUEST_DEPTH = 32
-/** What an error message may quote of a value the user gave. */
-export const MAX_QUOTED_CHARS = 80
+/** An error message as main answers it, whatever it quotes. */
+export const MAX_MESSAGE_CHARS = 500
 
 /** A field shows how much room is left once it holds this share of its limit. */
 export const COUNTER_FROM = 0.8

@@ -2,7 +2,14 @@
 import { z } from 'zod'
 import { HLC_PATTERN } from './clock'
 import {
+  MAX_ARTICLE_CHARS,
+  MAX_BLOCKS,
   MAX_CLAIMANT_CHARS,
+  MAX_CLAIMS,
+  MAX_LINKS,
+  MAX_NOTES_PER_CLAIM,
+  MAX_QUOTE_CONTEXT_CHARS,
+  MAX_SOURCES_PER_CLAIM,
   MAX_CONCLUSION_CHARS,
   MAX_EXCERPT_CHARS,
   MAX_NOTE_CHARS,
@@ -57,15 +64,15 @@ export const Article = z
   .object({
     id: Id,
     title: z.string().trim().min(1).max(MAX_TITLE_CHARS),
-    text: z.string(),
-    blocks: z.array(Block),
+    text: z.string().max(MAX_ARTICLE_CHARS),
+    blocks: z.array(Block).max(MAX_BLOCKS),
     origin: ArticleOrigin,
     dateline: z.string().optional(),
     byline: z.string().optional(),
     site: z.string().optional(),
     publishedAt: z.string().optional(),
     /** The page's own links, in text order; absent for text without any. */
-    links: z.array(ArticleLink).optional(),
+    links: z.array(ArticleLink).max(MAX_LINKS).optional(),
     createdBy: z.string(),
     createdAt: IsoTime,
     updatedAt: IsoTime
@@ -80,7 +87,11 @@ export const Article = z
   })
 export type Article = z.infer<typeof Article>
 
-export const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() })
+export const QuoteSelector = z.object({
+  exact: z.string().min(1).max(MAX_ARTICLE_CHARS),
+  prefix: z.string().max(MAX_QUOTE_CONTEXT_CHARS),
+  suffix: z.string().max(MAX_QUOTE_CONTEXT_CHARS)
+})
 export const PositionSelector = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
 
 export const Note = z.object({ id: Id, text: z.string().min(1).max(MAX_NOTE_CHARS), by: z.string(), at: IsoTime, editedAt: IsoTime.optional() })
@@ -127,11 +138,11 @@ export const Claim = z.object({
   quote: QuoteSelector,
   position: PositionSelector,
   verdict: Verdict,
-  conclusion: z.string(),
-  claimant: z.string(),
-  tags: z.array(z.string()),
-  notes: z.array(Note),
-  sources: z.array(Source),
+  conclusion: z.string().max(MAX_CONCLUSION_CHARS),
+  claimant: z.string().max(MAX_CLAIMANT_CHARS),
+  tags: z.array(z.string().max(MAX_TAG_CHARS)).max(MAX_TAGS),
+  notes: z.array(Note).max(MAX_NOTES_PER_CLAIM),
+  sources: z.array(Source).max(MAX_SOURCES_PER_CLAIM),
   anchor: AnchorState.optional(),
   /**
    * The words the verdict was given for, while they differ from the claim's words (its text changed in an update
@@ -212,16 +223,16 @@ const CLAIM_DELETE_SOURCE = { type: z.literal('claim.deleteSource'), ...onClaim,
 /** A new version of the article's text; each claim re-anchored. The previous text stays in the log. */
 const ARTICLE_REVISE = {
   type: z.literal('article.revise'),
-  text: z.string(),
-  blocks: z.array(Block),
-  links: z.array(ArticleLink).optional(),
-  previous: z.object({ text: z.string(), blocks: z.array(Block), links: z.array(ArticleLink).optional() }),
-  anchors: z.array(z.object({ claimId: Id, to: ClaimPlacement, from: ClaimPlacement }))
+  text: z.string().max(MAX_ARTICLE_CHARS),
+  blocks: z.array(Block).max(MAX_BLOCKS),
+  links: z.array(ArticleLink).max(MAX_LINKS).optional(),
+  previous: z.object({ text: z.string().max(MAX_ARTICLE_CHARS), blocks: z.array(Block).max(MAX_BLOCKS), links: z.array(ArticleLink).max(MAX_LINKS).optional() }),
+  anchors: z.array(z.object({ claimId: Id, to: ClaimPlacement, from: ClaimPlacement })).max(MAX_CLAIMS)
 }
 /** A reviewer accepts where a claim was re-anchored, or re-attaches it to a selection. */
 const CLAIM_PLACE_ANCHOR = { type: z.literal('claim.placeAnchor'), ...onClaim, to: ClaimPlacement, from: ClaimPlacement }
 /** The whole state at once: only where a migrated version-1 log did not replay to what its file held. */
-const ARTICLE_SNAPSHOT = { type: z.literal('article.snapshot'), article: Article, claims: z.array(Claim), reason: z.string().max(500) }
+const ARTICLE_SNAPSHOT = { type: z.literal('article.snapshot'), article: Article, claims: z.array(Claim).max(MAX_CLAIMS), reason: z.string().max(500) }
 
 export const OperationBody = z.discriminatedUnion('type', [
   z.object(ARTICLE_CREATE),

@@ -14,3 +14,12 @@ export const titleInSentence = (title: string) => shorten(title, 80)
 export function lowerFirst(sentence: string): string {
   return sentence.charAt(0).toLowerCase() + sentence.slice(1)
 }
+
+/** `text` cut to at most `max` code units with an ellipsis, never through a surrogate pair; quick on any length. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text
+  let end = max - 1
+  const code = text.charCodeAt(end - 1)
+  if (code >= 0xd800 && code <= 0xdbff) end--
+  return `${text.slice(0, end)}…`
+}

@@ -5,6 +5,9 @@ import { writeFileDurably } from './workspace/durable-write'
 import { FactmarkError, type Result } from '../core/errors'
 import { describeInvalidInput, internalFailureMessage } from '../core/input-messages'
 import { checkSourceUrl } from '../core/links'
+import { MAX_MESSAGE_CHARS } from '../core/limits'
+import { requestSizeProblem } from '../core/request-size'
+import { clip } from '../core/shorten'
 import { summarize } from '../core/model'
 import { countRevision, reviseArticle } from '../core/revise'
 import { readArticleSource } from './read-source'
@@ -85,9 +88,12 @@ export function createHandlers(services: Services): Handlers {
     const schema = contract[channel].input as z.ZodType
     const implementation = implementations[channel] as (arg: unknown) => unknown
     handlers[channel] = async (arg) => {
+      const tooBig = requestSizeProblem(arg)
+      if (tooBig) return failure('invalid-argument', tooBig)
       const parsed = schema.safeParse(arg)
       if (!parsed.success) {
-        return { ok: false, error: { code: 'invalid-argument', ...describeInvalidInput(channel, parsed.error, arg) } }
+        const { message, field } = describeInvalidInput(channel, parsed.error, arg)
+        return { ok: false, error: { code: 'invalid-argument', message: clip(message, MAX_MESSAGE_CHARS), ...(field ? { field } : {}) } }
       }
       try {
         return { ok: true, value: await implementation(parsed.data) }
@@ -101,6 +107,7 @@ export function createHandlers(services: Services): Handlers {
   return handlers as Handlers
 }
 
+/** Every answer's message is bounded, whatever it quotes. */
 function failure(code: FactmarkError['code'], message: string): Result<never> {
-  return { ok: false, error: { code, message } }
+  return { ok: false, error: { code, message: clip(message, MAX_MESSAGE_CHARS) } }
 }

@@ -11,6 +11,9 @@ import type { StoreProblem, TrashedArticle } from '../../core/api'
 import { Id, summarize, type WorkspaceSettings, type ArticleDoc, type ArticleSummary, type Operation, type OperationBody } from '../../core/model'
 import { reviewerIdForName } from '../../core/migrate-v1'
 import { MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS } from '../../core/limits'
+import { articleProblem } from '../../core/invariants'
+import { checkReportAddress } from '../../core/links'
+import { lowerFirst } from '../../core/shorten'
 import { stampOperation, type Stamp } from '../../core/stamp'
 import { STORE_MESSAGES, changeNotSavedError, fileError } from '../io-messages'
 import { CheckpointSchedule } from './checkpoint-schedule'
@@ -178,6 +181,8 @@ class StoreWorkspace implements Workspace {
       const value = changes[key]?.trim()
       if (value === undefined || value === current[key]) continue
       if (value.length > limits[key]) throw new FactmarkError('invalid-argument', `That is too long: at most ${limits[key]} characters.`)
+      const link = key === 'claimReviewBaseUrl' ? checkReportAddress(value) : null
+      if (link && !link.ok) throw new FactmarkError('invalid-argument', link.message)
       entries.push([key, value])
     }
     await this.#settings.set(entries)
@@ -207,6 +212,9 @@ class StoreWorkspace implements Workspace {
         createdAt: stamp.at,
         updatedAt: stamp.at
       })
+      // The importers keep their blocks and links inside the text; this is the last check before anything is written.
+      const problem = articleProblem(article)
+      if (problem) throw new FactmarkError('invalid-operation', `That article cannot be kept: ${lowerFirst(problem)}`)
       const op = { type: 'article.create', article, ...stamp, rev: stamp.id } as Operation
       try {
         await mkdir(articleLogDir(this.dir, id), { recursive: true })
