@@ -24,6 +24,13 @@ export function hlcTime(ts: Hlc): string {
   return new Date(parseHlc(ts).ms).toISOString()
 }
 
+/**
+ * How far ahead of this machine's clock a value from another writer may carry ours: a colleague's clock may be minutes
+ * off, but a value days ahead (a broken clock, a forged line) would carry every later change of ours with it, into the
+ * future or past the last date there is. Such a value is still folded in its place; our clock just does not follow it.
+ */
+export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000
+
 /** A writer's clock. `now` is the wall clock (tests pass their own). */
 export class HybridClock {
   #ms = 0
@@ -50,6 +57,7 @@ export class HybridClock {
   /** Takes in a value from another writer (or from this writer's log at start), so later values sort after it. */
   observe(ts: Hlc): void {
     const { ms, counter } = parseHlc(ts)
+    if (ms > Math.max(this.now(), this.#ms) + MAX_CLOCK_AHEAD_MS) return
     if (ms > this.#ms || (ms === this.#ms && counter > this.#counter)) {
       this.#ms = ms
       this.#counter = counter

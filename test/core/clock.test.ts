@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareStamps, formatHlc, HLC_PATTERN, hlcTime, HybridClock, parseHlc } from '../../src/core/clock'
+import { compareStamps, formatHlc, HLC_PATTERN, hlcTime, HybridClock, MAX_CLOCK_AHEAD_MS, parseHlc } from '../../src/core/clock'
 
 const T = Date.parse('2026-11-28T09:00:00.000Z')
 
@@ -54,6 +54,16 @@ describe('hybrid logical clock', () => {
     // And once its own wall clock passes the observed time, it follows the wall clock again.
     behind.wall.ms = T + 200_000
     expect(behind.clock.next()).toBe(formatHlc(T + 200_000, 0))
+  })
+
+  it('does not follow a value more than a day ahead of its own clock (a broken clock, a forged line): its next values stay its own', () => {
+    const { clock } = fakeWall(T)
+    clock.observe(formatHlc(T + MAX_CLOCK_AHEAD_MS + 1, 0))
+    expect(clock.next()).toBe(formatHlc(T, 0))
+    clock.observe(formatHlc(9_999_999_999_999_999, 99_999)) // past the last date a Date can hold
+    expect(hlcTime(clock.next())).toBe(new Date(T).toISOString())
+    clock.observe(formatHlc(T + MAX_CLOCK_AHEAD_MS - 1, 0)) // a day off is still followed
+    expect(clock.next()).toBe(formatHlc(T + MAX_CLOCK_AHEAD_MS - 1, 1))
   })
 
   it('gives 100,000 operations in one millisecond distinct, increasing values, borrowing the next millisecond beyond', () => {
