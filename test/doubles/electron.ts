@@ -217,11 +217,16 @@ export const Menu = {
 
 // ---- BrowserWindow / WebContents ----------------------------------------------------------------------------
 
-type WebContentsUsed = Pick<WebContents, 'setWindowOpenHandler' | 'printToPDF'>
+type WebContentsUsed = Pick<WebContents, 'setWindowOpenHandler' | 'printToPDF' | 'send'>
 
 export class WebContentsDouble extends EventEmitter implements WebContentsUsed {
   windowOpenHandler: WindowOpenHandler | undefined
   printed: PrintToPDFOptions[] = []
+  /** What main sent the page (webContents.send), in order. */
+  sent: { channel: string; args: unknown[] }[] = []
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args })
+  }
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler
   }
@@ -237,7 +242,7 @@ export class WebContentsDouble extends EventEmitter implements WebContentsUsed {
   }
 }
 
-type BrowserWindowUsed = Pick<RealBrowserWindow, 'loadURL' | 'loadFile' | 'show' | 'isMinimized' | 'restore' | 'focus' | 'destroy'>
+type BrowserWindowUsed = Pick<RealBrowserWindow, 'loadURL' | 'loadFile' | 'show' | 'isMinimized' | 'restore' | 'focus' | 'destroy' | 'isDestroyed'>
 
 export class BrowserWindowDouble extends EventEmitter implements BrowserWindowUsed {
   readonly webContents = new WebContentsDouble()
@@ -267,6 +272,9 @@ export class BrowserWindowDouble extends EventEmitter implements BrowserWindowUs
   focus(): void {}
   destroy(): void {
     this.destroyed = true
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
   }
   static getAllWindows(): BrowserWindowDouble[] {
     return electronDouble.windows.filter((w) => !w.destroyed)
