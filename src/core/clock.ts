@@ -25,11 +25,13 @@ export function hlcTime(ts: Hlc): string {
 }
 
 /**
- * How far ahead of this machine's clock a value from another writer may carry ours: a colleague's clock may be minutes
- * off, but a value days ahead (a broken clock, a forged line) would carry every later change of ours with it, into the
- * future or past the last date there is. Such a value is still folded in its place; our clock just does not follow it.
+ * How far ahead of this machine's clock a value from another writer may carry ours. Changes made here must sort after
+ * those seen (or a reviewer's edit would lose to one it replaced), so a colleague whose clock is weeks fast is followed;
+ * a value more than a year ahead is a broken clock or a forged line, and following it would date every later change of
+ * ours in that future, or past the last date there is. Such a value is still folded in its place; our clock just does
+ * not follow it.
  */
-export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000
+export const MAX_CLOCK_AHEAD_MS = 365 * 24 * 60 * 60 * 1000
 
 /** A writer's clock. `now` is the wall clock (tests pass their own). */
 export class HybridClock {

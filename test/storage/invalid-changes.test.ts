@@ -3,7 +3,7 @@
 // its files afterwards.
 import { appendFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Handlers } from '../../src/core/api'
 import { documentProblem } from '../../src/core/invariants'
 import { MAX_NOTES_PER_CLAIM } from '../../src/core/limits'
@@ -14,6 +14,9 @@ import { openServices } from '../../src/main/services'
 import { articleLogDir } from '../../src/main/workspace/layout'
 import { claimOn, noteOn } from '../helpers/store'
 import { dataDir, tempDir } from '../helpers/temp-dir'
+
+// Each test opens a workspace or two and imports through the worker: seconds on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 })
 
 const TEXT = 'Exports rose 📈 by 80% in 2017, the minister said. Flags 🇧🇾🇰🇿 stand beside cafe\u0301.\n\nTrade reached $294.6 million.'
 const at = '2024-03-31T12:00:00.000Z'
@@ -164,7 +167,7 @@ describe('a change another writer saved that would leave the article invalid', (
     const doc = await w.doc()
     const last = doc.log.at(-1)!
     // A line as a broken or forged copy of a log might hold it: a source no check let through, under a stamp that sorts last.
-    const forged = { ...last, type: 'claim.addSource', claimId: w.claimId, source: source('javascript:alert(1)', 'source-forged'), id: 'forger.1', ts: `9999${last.ts.slice(4)}`, replica: 'forger' }
+    const forged = { ...last, type: 'claim.addSource', claimId: w.claimId, source: { ...source('javascript:alert(1)', 'source-forged'), by: last.by }, id: 'forger.1', ts: `9999${last.ts.slice(4)}`, replica: 'forger' }
     delete (forged as Record<string, unknown>).claim
     const logs = articleLogDir(w.dir, w.id)
     const [log] = (await readdir(logs)).filter((name) => name.endsWith('.jsonl'))
