@@ -1,9 +1,11 @@
+import { lookup as dnsLookup } from 'node:dns/promises'
 import { STATUS_CODES } from 'node:http'
 import { FactmarkError } from '../../core/errors'
 import type { NewArticle } from '../workspace/workspace'
 import { withWebScheme } from '../../core/links'
 import { describeNetworkFailure } from './network-errors'
 import { parseInWorker } from './parse-in-worker'
+import { addressOfHostname, isLocalhostName, isNonPublicAddress } from './private-address'
 import { MAX_IMPORT_BYTES } from './shared'
 
 export interface UrlImportOptions {
@@ -18,10 +20,12 @@ export interface UrlImportOptions {
   connectTimeoutMs?: number
   /** The body is read as a stream and abandoned past this many bytes. Default 20 MB. */
   maxBytes?: number
-  /** Redirects followed (each one checked: http/https only, no credentials). Default 5. */
+  /** Redirects followed (each one checked: http/https only, no credentials, no local or private network address). Default 5. */
   maxRedirects?: number
   /** A stand-in for the global fetch (tests). */
   fetch?: typeof fetch
+  /** A stand-in for DNS (tests): every address of a host name, as `dns.lookup(name, { all: true })` gives them. */
+  lookup?: (hostname: string) => Promise<readonly { address: string }[]>
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
@@ -51,7 +55,8 @@ export function checkWebUrl(input: string): URL {
 
 /**
  * Fetches a web page in the main process and imports it as an article (origin { kind: 'url', url: the address after redirects }).
- * Redirects are followed by hand up to `maxRedirects`, each re-checked; the body is streamed with the size cap enforced while
+ * Redirects are followed by hand up to `maxRedirects`, each re-checked (a page may not send Factmark to a local or private
+ * network address, see refuseNonPublicRedirect); the body is streamed with the size cap enforced while
  * reading; only text/html and application/xhtml+xml are accepted; the charset comes from Content-Type or `<meta charset>`.
  * Failures are FactmarkErrors naming the address: 'invalid-argument', 'not-found' (404, 410), 'io' (DNS, refused connection,
  * other HTTP errors, timeouts, redirect loops: in plain words, see network-errors.ts), 'too-large', 'unsupported-type', 'empty',
@@ -63,6 +68,7 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
   const maxBytes = positive(options.maxBytes, MAX_IMPORT_BYTES)
   const maxRedirects = Math.max(0, Math.floor(options.maxRedirects ?? 5))
   const doFetch = options.fetch ?? globalThis.fetch
+  const lookup = options.lookup ?? ((hostname: string) => dnsLookup(hostname, { all: true, verbatim: true }))
 
   const start = checkWebUrl(url)
   const total = new AbortController()
@@ -75,26 +81,35 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
   let current = start
   let phase: 'request' | 'body' = 'request'
   let connectTimedOut = false
+  /** Runs one step of a hop (looking up a name, or a request up to its response headers) within the hop's time. */
+  const withinHop = async <T>(step: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const hop = new AbortController()
+    const hopTimer = setTimeout(() => {
+      connectTimedOut = true
+      hop.abort()
+    }, connectTimeoutMs)
+    try {
+      return await step(AbortSignal.any([total.signal, hop.signal]))
+    } finally {
+      clearTimeout(hopTimer)
+    }
+  }
   try {
     const visited = new Set([current.href])
+    // The address typed is the reviewer's choice, local or not; so are redirects within its origin while the chain has
+    // never left it (local work: http://127.0.0.1:8080/a → /b). Any other redirect must lead to the public internet.
+    let onTypedOrigin = true
     let response: Response
     for (let redirects = 0; ; redirects++) {
-      const hop = new AbortController()
-      const hopTimer = setTimeout(() => {
-        connectTimedOut = true
-        hop.abort()
-      }, connectTimeoutMs)
-      try {
-        phase = 'request'
-        response = await doFetch(current.href, {
+      phase = 'request'
+      response = await withinHop((signal) =>
+        doFetch(current.href, {
           method: 'GET',
           redirect: 'manual',
-          signal: AbortSignal.any([total.signal, hop.signal]),
+          signal,
           headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Factmark (article import)' }
         })
-      } finally {
-        clearTimeout(hopTimer)
-      }
+      )
       if (!REDIRECTS.has(response.status)) break
       await discard(response)
       const location = response.headers.get('location')
@@ -114,7 +129,10 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
       if (visited.has(next.href)) throw new FactmarkError('io', `${shown(start)} redirects in a loop and never reaches a page.`)
       if (redirects >= maxRedirects) throw new FactmarkError('io', `${shown(start)} redirected more than ${maxRedirects} times; Factmark stopped following it.`)
       visited.add(next.href)
+      const from = current
       current = next
+      onTypedOrigin &&= next.origin === start.origin
+      if (!onTypedOrigin) await withinHop((signal) => refuseNonPublicRedirect(from, next, lookup, signal))
     }
 
     if (!response.ok) {
@@ -161,6 +179,38 @@ export async function importUrl(url: string, options: UrlImportOptions = {}): Pr
   } finally {
     clearTimeout(totalTimer)
   }
+}
+
+/**
+ * Throws unless `to` is on the public internet: an IP address is judged as written (URL parsing has normalised its form), a
+ * localhost name at once, any other name by every address DNS gives it. All before anything connects to it.
+ * Out of scope: DNS rebinding. fetch looks the name up again to connect, and a name that answers a public address here and
+ * a private one then gets through; pinning the address checked here would need a dispatcher of undici's own.
+ */
+async function refuseNonPublicRedirect(from: URL, to: URL, lookup: NonNullable<UrlImportOptions['lookup']>, signal: AbortSignal): Promise<void> {
+  const refused = (what: string) =>
+    new FactmarkError('io', `${shown(from)} redirected to a local or private network address (${clipForMessage(what)}), which Factmark does not follow.`)
+  const address = addressOfHostname(to.hostname)
+  if (address !== undefined) {
+    if (isNonPublicAddress(address)) throw refused(address)
+    return
+  }
+  if (isLocalhostName(to.hostname)) throw refused(to.hostname)
+  const answers = await abortable(lookup(to.hostname), signal)
+  // a lookup that finds nothing reads like DNS's own "not found" (dns.lookup itself throws ENOTFOUND then)
+  if (answers.length === 0) throw Object.assign(new Error(`no address for ${to.hostname}`), { code: 'ENOTFOUND' })
+  const local = answers.find((answer) => isNonPublicAddress(answer.address))
+  if (local) throw refused(`${to.hostname} is ${local.address}`)
+}
+
+/** `work`, or a rejection as soon as `signal` aborts (dns.lookup cannot be cancelled, but the import need not wait for it). */
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 /** Reads a response body chunk by chunk, giving up (and cancelling the stream) as soon as it passes `maxBytes`. */
