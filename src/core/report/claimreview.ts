@@ -11,6 +11,7 @@ import { checkSourceUrl } from '../links'
 import type { ArticleDoc, Claim, Verdict } from '../model'
 import { placementState, PLACEMENT_LABELS, PLACEMENT_SENTENCES, WORDING_WORDS } from '../placement-words'
 import { isoDay } from './dates'
+import { embeddableJson } from './json'
 import { inArticleOrder, verdictLabel, type ReportOptions } from './options'
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
@@ -139,5 +140,5 @@ export function exportClaimReview(doc: ArticleDoc, options: ReportOptions): stri
   const reviews = inArticleOrder(doc.claims)
     .filter((claim) => claimReviewOmission(claim) === undefined)
     .map((claim) => claimReview(doc, claim, options))
-  return `${JSON.stringify(reviews, null, 2)}\n`
+  return `${embeddableJson(reviews)}\n`
 }

@@ -51,12 +51,13 @@ export function exportReport(format: ReportFormat, doc: ArticleDoc, options: Rep
 
 /**
  * A file name for the report: the title made safe for any file system, then a suffix that keeps the two
- * JSON-LD formats apart, e.g. "Trade soars.annotations.jsonld".
+ * JSON-LD formats apart, e.g. "Trade soars.annotations.jsonld". Controls (C0 and C1) go, and so do the invisible
+ * marks that reorder or hide text: in a file manager "invoice\u202egpj.exe.html" reads "invoicelmth.exe.jpg".
  */
 export function reportFileName(title: string, format: ReportFormat): string {
   const cleaned = title
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+|\.+$/g, '')

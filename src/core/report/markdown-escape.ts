@@ -44,6 +44,14 @@ export function escapeLines(text: string, indent: string): string {
     .join(`\\\n${indent}`)
 }
 
+/**
+ * A link's text, already escaped: parentheses too. CommonMark needs only the brackets escaped, but marked (and
+ * renderers like it) still reads `!\[x\](javascript:…)` inside a link's text as an image with that source.
+ */
+export function escapeLinkText(escaped: string): string {
+  return escaped.replace(/[()]/g, '\\$&')
+}
+
 /** Angle brackets allow any URL characters but < > and line breaks, which URL.href has percent-encoded. */
 const destinationOf = (href: string) => `<${href.replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')}>`
 
@@ -57,5 +65,5 @@ export function linkDestination(url: string): string | undefined {
 export function link(text: string, url: string): string {
   const checked = checkSourceUrl(url)
   if (!checked.ok) return url.trim() ? `${escapeMarkdown(text)} (${escapeMarkdown(url)})` : escapeMarkdown(text)
-  return `[${escapeMarkdown(text) || escapeMarkdown(checked.url)}](${destinationOf(checked.url)})`
+  return `[${escapeLinkText(escapeMarkdown(text) || escapeMarkdown(checked.url))}](${destinationOf(checked.url)})`
 }

@@ -4,7 +4,7 @@
 import type { ArticleDoc, Claim } from '../model'
 import { listNumberAt } from './blocks'
 import { quoteInContext } from './context'
-import { escapeInline, escapeLineStart, linkDestination } from './markdown-escape'
+import { escapeInline, escapeLineStart, escapeLinkText, linkDestination } from './markdown-escape'
 import { nestSpans, type Span } from './nesting'
 
 interface Piece extends Span {
@@ -43,11 +43,16 @@ export function quoteLine(doc: ArticleDoc, claim: Claim): string {
     }
     const parts: string[] = []
     const bold = new Map<number, 'open' | 'close'>()
+    let inLink = 0
     for (const token of nestSpans(ctx.from, ctx.to, pieces)) {
-      if (token.kind === 'text') parts.push(escapeInline(flat(text.slice(token.start, token.end))))
-      else if (token.kind === 'end') continue
-      else if (token.span.destination) parts.push(token.kind === 'open' ? '[' : `](${token.span.destination})`)
-      else bold.set(parts.push('**') - 1, token.kind)
+      if (token.kind === 'text') {
+        const escaped = escapeInline(flat(text.slice(token.start, token.end)))
+        parts.push(inLink > 0 ? escapeLinkText(escaped) : escaped)
+      } else if (token.kind === 'end') continue
+      else if (token.span.destination) {
+        inLink += token.kind === 'open' ? 1 : -1
+        parts.push(token.kind === 'open' ? '[' : `](${token.span.destination})`)
+      } else bold.set(parts.push('**') - 1, token.kind)
     }
     line = tidyBold(parts, bold)
     const n = listNumberAt(blocks, claim.position.start)

@@ -13,6 +13,7 @@ import { inQuotes, personName } from '../history'
 import { WORDING_WORDS } from '../placement-words'
 import { utcIso } from './dates'
 import { DISAGREEMENT_LABEL, disagreementText } from './disagreement'
+import { embeddableJson } from './json'
 import { reportedClaims, verdictLabel, type ReportOptions } from './options'
 import { inCurrentText, standingOf } from './standing'
 
@@ -142,5 +143,5 @@ export function exportW3c(doc: ArticleDoc, options: ReportOptions): string {
     generator: GENERATOR,
     first: { id: `${collectionId}:page:1`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items }
   }
-  return `${JSON.stringify(collection, null, 2)}\n`
+  return `${embeddableJson(collection)}\n`
 }
