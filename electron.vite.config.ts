@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import type { Plugin } from 'vite'
 
 export default defineConfig({
   main: {
@@ -29,6 +30,24 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
-    plugins: [svelte({ configFile: resolve('svelte.config.js') })]
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), devServerInlineStyles()]
   }
 })
+
+/**
+ * What `npm run dev` needs from index.html's Content-Security-Policy: Vite's dev server injects every stylesheet
+ * (Svelte components' too) as an inline <style>, which style-src 'self' blocks, so its copy of the page also allows
+ * inline styles. Its module scripts and HMR websocket are same-origin, so 'self' covers them. The build keeps the
+ * policy as it is.
+ */
+function devServerInlineStyles(): Plugin {
+  return {
+    name: 'factmark:dev-server-inline-styles',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      const relaxed = html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      if (relaxed === html) throw new Error("index.html's Content-Security-Policy has no style-src 'self' to extend")
+      return relaxed
+    }
+  }
+}

@@ -31,7 +31,8 @@ describe('the main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: true
+      spellcheck: true,
+      disableBlinkFeatures: 'Auxclick'
     })
   })
 
@@ -118,9 +119,14 @@ describe('printing a PDF', () => {
     const pdf = await printPdf('<!doctype html><p>Report</p>')
     expect(new TextDecoder().decode(pdf)).toMatch(/^%PDF/)
     const [window] = electronDouble.windows
-    expect(window!.options).toMatchObject({
-      show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false }
+    expect(window!.options.show).toBe(false)
+    expect(window!.options.webPreferences).toEqual({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick'
     })
     expect(window!.loaded.file).toMatch(/report\.html$/)
     expect(window!.destroyed).toBe(true)

@@ -12,7 +12,15 @@ export async function printPdf(html: string): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'factmark-print-'))
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true }
+    webPreferences: {
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      // No middle-click (auxclick) on a report link either, like the main window (AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick'
+    }
   })
   try {
     const file = join(dir, 'report.html')

@@ -21,7 +21,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: true
+      spellcheck: true,
+      // Middle-click (auxclick) is one more way for a link to open a window; the app has no use for it.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   window.once('ready-to-show', () => window.show())
