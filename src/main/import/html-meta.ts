@@ -87,7 +87,8 @@ function readJsonLd(source: string, into: JsonLd): void {
   for (let i = 0; i < items.length && i < 100; i++) {
     const item = items[i]
     if (!isObject(item)) continue
-    if (Array.isArray(item['@graph'])) items.push(...item['@graph'])
+    // not items.push(...graph): a graph of a million entries is past what one call takes as arguments (a RangeError)
+    if (Array.isArray(item['@graph'])) for (const entry of item['@graph'].slice(0, Math.max(0, 100 - items.length))) items.push(entry)
     const types = ([] as unknown[]).concat(item['@type'] ?? []).filter((t): t is string => typeof t === 'string')
     if (types.includes('WebSite')) into.site ??= text(item.name)
     if (!types.some((t) => ARTICLE_TYPES.test(t))) continue

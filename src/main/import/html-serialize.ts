@@ -7,6 +7,14 @@ const KEPT_ATTRIBUTES = new Set([
   'datetime', 'lang', 'dir', 'colspan', 'rowspan'
 ])
 const NAME = /^[a-z][a-z0-9-]*$/
+/** Space-separated lists: their runs of white space mean one space. */
+const TOKEN_LISTS = new Set(['class', 'rel', 'role', 'property', 'itemprop', 'itemtype'])
+/**
+ * Longer values are left out (no class, id or metadata name is this long; a longer href is dropped as a link anyway, see
+ * MAX_URL_CHARS). Readability runs regular expressions over them, one of them quadratic in a run of spaces (its meta
+ * `property` pattern: a million spaces would take over half an hour), hence the collapsed lists too.
+ */
+const MAX_VALUE_CHARS = 4_000
 
 /**
  * A light tree back to HTML, iteratively, for jsdom and Readability: only well-formed tag names and the attributes above,
@@ -24,7 +32,11 @@ export function serializeTree(root: HtmlElement): string {
     const named = item !== root && NAME.test(item.tag)
     if (named) {
       let open = `<${item.tag}`
-      for (const { name, value } of item.attrs) if (KEPT_ATTRIBUTES.has(name)) open += ` ${name}="${escapeAttribute(value)}"`
+      for (const { name, value } of item.attrs) {
+        if (!KEPT_ATTRIBUTES.has(name)) continue
+        const kept = TOKEN_LISTS.has(name) ? value.replace(/[\t\n\f\r ]+/g, ' ').trim() : value
+        if (kept.length <= MAX_VALUE_CHARS) open += ` ${name}="${escapeAttribute(kept)}"`
+      }
       out.push(`${open}>`)
       if (VOID_TAGS.has(item.tag)) continue
       stack.push(`</${item.tag}>`)

@@ -6,7 +6,7 @@ import { removeBoilerplate } from './html-clean'
 import { linkResolver } from './html-links'
 import { readMetadata } from './html-meta'
 import { serializeTree } from './html-serialize'
-import { elementsOf, MAX_ELEMENTS, parseHtml, textOf, TooManyElements, type HtmlTree } from './html-tree'
+import { elementsOf, MAX_ELEMENTS, parseHtml, textOf, TooManyElements, type HtmlElement, type HtmlTree } from './html-tree'
 import { readableContent } from './readable'
 import { articleFromParts, collapseSpace, count, sourceName, tooComplex, type BlockPart } from './shared'
 
@@ -19,11 +19,20 @@ export interface HtmlImportMeta {
 }
 
 /**
- * Readability runs on pages of at most this many elements (once navigation and scripts are gone). It costs about a third of
- * a millisecond per element here (8,000: under 3 s, inside the importer's time limit on a slow machine); larger pages, which
- * are rare and mostly long documents rather than cluttered news pages, are walked whole, furniture removed.
+ * Readability runs on pages of at most this many elements (once navigation and scripts are gone), and only when its work
+ * (`readabilityWork`) is at most READABILITY_MAX_WORK; other pages, which are rare and mostly long documents rather than
+ * cluttered news pages, are walked whole, furniture removed. Its cost grows faster than the elements: each container
+ * re-reads everything inside it, and jsdom re-indexes siblings as Readability moves them. Measured here (CPU time, one
+ * core): 1,900 paragraphs each in a div of its own 3.3 s (3,800 elements), 2,000 paragraphs under 60 nested divs 8.7 s.
  */
-export const READABILITY_MAX_ELEMENTS = 8_000
+export const READABILITY_MAX_ELEMENTS = 4_000
+/**
+ * At most this much `readabilityWork`: within it, Readability took up to about 4 s of CPU on the pages measured
+ * (paragraphs wrapped in 1 to 60 divs, 300,000 characters 64 deep, 3 MB of text), leaving room inside the importer's 8 s
+ * limit for parsing and a busier machine. Past it: 500 paragraphs each 6 divs deep (3,500 elements, 35,000) took 4.6 s,
+ * and a 150 KB page of 3,900 paragraphs under 60 divs (250,000) 7.6 s, which a busier machine refused at the time limit.
+ */
+export const READABILITY_MAX_WORK = 30_000
 
 const LIMITS: WalkOptions = { maxBlocks: MAX_BLOCKS + 1, maxChars: MAX_ARTICLE_CHARS + 1 }
 
@@ -68,7 +77,8 @@ export function articleFromHtml(html: string, meta: HtmlImportMeta): NewArticle 
   const kept = removeBoilerplate(tree.root)
   const headlines = h1Texts(tree)
 
-  const readable = kept <= READABILITY_MAX_ELEMENTS ? readableContent(serializeTree(tree.root), meta.baseUrl) : null
+  const small = kept <= READABILITY_MAX_ELEMENTS && readabilityWork(tree.root) <= READABILITY_MAX_WORK
+  const readable = small ? readableContent(serializeTree(tree.root), meta.baseUrl) : null
   let parts = readable ? blocksFromTree(parseHtml(readable.content).root, walk) : []
   if (parts.length === 0) parts = blocksFromTree(tree.root, walk)
 
@@ -88,6 +98,27 @@ export function articleFromHtml(html: string, meta: HtmlImportMeta): NewArticle 
     site: page.site ?? headline?.site ?? nonEmpty(readable?.siteName) ?? page.publisher,
     publishedAt: page.publishedAt ?? nonEmpty(readable?.publishedTime)
   })
+}
+
+/**
+ * What Readability will spend on a page, in units of roughly 0.1 ms of its time here: each element counts once for itself
+ * and once for each element around it (every container re-reads its content), and text one unit per 100 characters plus
+ * one per 1,200 characters for each element around it (textContent, read again at every level). Iterative, any depth.
+ */
+export function readabilityWork(root: HtmlElement): number {
+  let work = 0
+  const stack: { element: HtmlElement; depth: number }[] = [{ element: root, depth: 0 }]
+  while (stack.length > 0) {
+    const { element, depth } = stack.pop()!
+    for (const child of element.children) {
+      if (child.kind === 'text') work += (child.text.length * (12 + depth)) / 1200
+      else {
+        work += 1 + depth
+        stack.push({ element: child, depth: depth + 1 })
+      }
+    }
+  }
+  return work
 }
 
 /** The texts of the page's first few h1 headings (after furniture is removed: a logo in a navigation bar is not one). */
