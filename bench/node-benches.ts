@@ -4,7 +4,10 @@
 
 import { constants, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { analyseArticle } from '../src/core/analyse-article'
 import { ArticleDoc, VERDICTS } from '../src/core/model'
+import { checkNumbers } from '../src/core/numbers'
+import { loadSuggestModel, scoreBlocks } from '../src/core/suggest'
 import { findClaim } from '../src/core/ops'
 import { defaultReportOptions, exportHtml, exportW3c } from '../src/core/report'
 import { writeFileDurably } from '../src/main/workspace/durable-write'
@@ -211,4 +214,44 @@ export function benchExport(doc: ArticleDoc, reps: number): ExportResult {
     }
   }
   return { html: summarize(html), w3c: summarize(w3c), htmlBytes, w3cBytes }
+}
+
+export interface AnalysisResult {
+  /** scoreBlocks over every block of the article: every sentence scored, reasons included. */
+  suggest: Summary | null
+  /** checkNumbers over the same blocks. */
+  numbers: Summary | null
+  /** The two in one go, as main's analysis of an article runs them (analyseArticle). */
+  together: Summary | null
+  /** The first loadSuggestModel() of this process: the weights parsed and unpacked (one sample: it is cached). */
+  modelLoadMs: number
+  sentences: number
+  findings: number
+}
+
+/** Claim suggestions and the arithmetic check on the article's text, interleaved; the model's cold load first. */
+export function benchAnalysis(doc: ArticleDoc, reps: number): AnalysisResult {
+  const t0 = performance.now()
+  loadSuggestModel()
+  const modelLoadMs = performance.now() - t0
+  const { text, blocks } = doc.article
+  const suggest: number[] = []
+  const numbers: number[] = []
+  const together: number[] = []
+  let sentences = 0
+  let findings = 0
+  analyseArticle(doc.article, doc.revision) // warm-up
+  for (let r = 0; r < reps; r++) {
+    const steps = {
+      suggest: () => (sentences = scoreBlocks(text, blocks).length),
+      numbers: () => (findings = checkNumbers(text, blocks).length),
+      together: () => analyseArticle(doc.article, doc.revision)
+    }
+    for (const name of rotate(['suggest', 'numbers', 'together'] as const, r)) {
+      const t = performance.now()
+      steps[name]()
+      ;({ suggest, numbers, together })[name].push(performance.now() - t)
+    }
+  }
+  return { suggest: summarize(suggest), numbers: summarize(numbers), together: summarize(together), modelLoadMs, sentences, findings }
 }

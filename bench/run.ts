@@ -27,7 +27,7 @@ import {
   type OpenedPage
 } from './app-harness'
 import { BENCH_REPLICA, SIZES, TAIL_REPLICA, makeArticle, sampleParagraphs, tailOps, type BenchArticle, type SizeSpec } from './generate'
-import { benchExport, benchOpen, benchPersist, type ExportResult, type OpenResult, type PersistResult } from './node-benches'
+import { benchAnalysis, benchExport, benchOpen, benchPersist, type AnalysisResult, type ExportResult, type OpenResult, type PersistResult } from './node-benches'
 import { ARM_CLICK, ARM_MARK, FIND_CLICK_TARGET, FRAME_COSTS, MARK_RESULT, PREPARE_SELECTION, RANGE_SCALING, SCROLL_THROUGH } from './page-scripts'
 import { startPeerServer, type PeerServer } from './peer-server'
 import { fmt, percentile, round, summarize, type Summary } from './stats'
@@ -123,6 +123,7 @@ interface SizeResults {
   persist?: PersistResult
   storeOpen?: OpenResult
   exports?: ExportResult
+  analysis?: AnalysisResult
   trace?: { ours: TraceBreakdown | null; floor: TraceBreakdown | null }
   scaling?: { ranges: number; ms: number }[] | null
 }
@@ -548,6 +549,14 @@ function buildRows(arts: BenchArticle[], all: Map<string, SizeResults>): Row[] {
         row('export', art, 'exportW3c', r.exports.w3c, null, null, { output_bytes: r.exports.w3cBytes })
       )
     }
+    if (r.analysis) {
+      const a = r.analysis
+      rows.push(
+        row('analysis', art, 'suggest: every sentence scored (scoreBlocks)', a.suggest, null, null, { sentences: a.sentences }),
+        row('analysis', art, 'check-numbers (checkNumbers)', a.numbers, null, null, { findings: a.findings }),
+        row('analysis', art, 'suggest + check-numbers (analyseArticle; target < 1,500 ms at 1 MB)', a.together, null, null, { model_load_ms: Math.round(a.modelLoadMs * 10) / 10 })
+      )
+    }
   }
   return rows
 }
@@ -603,6 +612,11 @@ function storeTargets(rows: Row[], big: BenchArticle): string[] {
         (x <= 1.2 ? ` — ${(1.2 * open.floor_ms - open.ours_ms).toFixed(0)} ms under the limit` : ` — missed by ${(x - 1.2).toFixed(2)}× (${(open.ours_ms - 1.2 * open.floor_ms).toFixed(0)} ms over the limit)`)
     )
   } else out.push('MISS  open with a checkpoint + 1,000 operations: no valid runs')
+  const analysis = rows.find((r) => r.case === 'analysis' && r.metric.startsWith('suggest + check-numbers') && r.claims === big.claims.length)
+  if (analysis?.ours_ms != null) {
+    const ms = analysis.ours_ms
+    out.push(`${verdict(ms < 1500)}  suggest + check-numbers on the 1 MB article under 1,500 ms: ${ms.toFixed(0)} ms` + (ms < 1500 ? ` — ${(1500 - ms).toFixed(0)} ms under the limit` : ` — missed by ${(ms - 1500).toFixed(0)} ms`))
+  } else out.push('MISS  suggest + check-numbers: no valid runs')
   return out
 }
 
@@ -811,6 +825,8 @@ async function main(): Promise<void> {
     await rm(storeBase, { recursive: true, force: true })
     r.exports = benchExport(art.doc, REPS)
     log(`${art.spec.label}: exportHtml ${fmt(r.exports.html)}, exportW3c ${fmt(r.exports.w3c)} ms`)
+    r.analysis = benchAnalysis(art.doc, REPS)
+    log(`${art.spec.label}: suggest ${fmt(r.analysis.suggest)}, check-numbers ${fmt(r.analysis.numbers)}, both ${fmt(r.analysis.together)} ms (${r.analysis.sentences} sentences, ${r.analysis.findings} findings; model load ${r.analysis.modelLoadMs.toFixed(1)} ms)`)
   }
 
   if (NODE_ONLY) {

@@ -54,6 +54,9 @@ const script: ((doc: ArticleDoc) => OperationBody)[] = [
   () => ({ type: 'claim.deleteNote', claimId: 'claim001', note }),
   () => ({ type: 'article.rename', title: 'Belarus–Kazakhstan trade', previous: 'Trade' }),
   (doc) => ({ type: 'claim.delete', claimId: 'claim002', claim: doc.claims.find((c) => c.id === 'claim002')! }),
+  () => ({ type: 'suggestion.dismiss', sentence: 'The exports totaled $252.6 million.' }),
+  () => ({ type: 'suggestion.dismiss', sentence: 'In January-June the trade soared almost 80% to make up $294.6 million.' }),
+  () => ({ type: 'suggestion.restore', sentence: 'The exports totaled $252.6 million.' }),
   // A new version of the text edits claim001's words, so it is flagged; the reviewer then re-attaches it to the new
   // words (its verdict is now for the earlier wording) and confirms the verdict for them.
   (doc) => reviseArticle(doc, bodyFromPlainText(text.replace('soared almost 80%', 'soared by almost 80%'))),
@@ -81,6 +84,7 @@ function content(doc: ArticleDoc) {
   return {
     title: doc.article.title,
     text: doc.article.text,
+    dismissed: [...(doc.dismissed ?? [])].sort(), // a set: undoing a restore dismisses again, at the end
     claims: doc.claims.map(({ updatedAt: _u, verdicts: _v, ...c }) => ({ ...c, notes: c.notes.map(({ editedAt: _e, ...n }) => n) }))
   }
 }

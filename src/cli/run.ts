@@ -11,12 +11,13 @@ import { chromiumPrinter } from '../main/export/chromium-pdf'
 import { parseExportFormat, renderReport, reportOptions } from '../main/export/render-report'
 import { claimReviewOmissions } from '../core/report/claimreview'
 import { writeFileDurably } from '../main/workspace/durable-write'
+import { checkNumbersCommand, suggestCommand } from './analysis'
 import { claimCommand, claimsCommand } from './claims'
 import { UsageError, findArticle, findTrashed, open, openedBy, parse, type CliIo } from './common'
 
 export type { CliIo } from './common'
 
-const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR
+const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR (suggest and check-numbers read a FILE without one)
 
   import FILE|URL [--title TITLE]
       import a .txt, .md, .html or .docx file, or a web page; prints the new article's id
@@ -36,6 +37,13 @@ const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR
   claim note ARTICLE CLAIM TEXT add a note to a claim
   claims ARTICLE [--json]       one line per claim: id, verdict, quote (and reviewers who disagree)
       V is verified | disputed | needs-context | unverifiable | unreviewed
+  suggest FILE|ARTICLE [--json]
+      score every sentence for how worth checking it is (0 to 1), with the reasons that fired; one line each:
+      score, "check" when at or above the app's threshold, reasons, sentence. FILE is a text file, one paragraph a line.
+      --json prints [{ "start", "end", "text", "score", "kinds" }] for all sentences, offsets into the text
+  check-numbers FILE|ARTICLE [--json]
+      check the text's own arithmetic (parts and totals, percentage changes, "X-fold" increases, shares of 100%,
+      differences): one line per finding, consistent, inconsistent (with the computed value) or not checkable
   export ARTICLE --format FORMAT --out FILE [options]
       FORMAT    html | pdf | md | csv | w3c | claimreview
       options   --no-unreviewed  --no-notes  --history  --claims-only  --bom (CSV for Excel)
@@ -81,6 +89,10 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
         return await claimCommand(rest, io)
       case 'claims':
         return await claimsCommand(rest, io)
+      case 'suggest':
+        return await suggestCommand(rest, io)
+      case 'check-numbers':
+        return await checkNumbersCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':

@@ -1,6 +1,7 @@
 // The IPC contract: one table, channel → schema of its argument and of its result.
 // The preload builds `window.factmark` from it; main's handlers validate against it.
 import { z } from 'zod'
+import { ArticleAnalysis } from './analysis'
 import { ArticleDoc, ArticleSummary, IsoTime, Operation, OperationBody, Reviewer, WorkspaceSettings } from './model'
 import type { Result } from './errors'
 import { checkReportAddress } from './links'
@@ -53,6 +54,8 @@ export const contract = {
     input: z.object({ articleId: z.string().min(1), source: ArticleSource }),
     output: z.object({ op: Operation, summary: ArticleSummary, counts: z.object({ anchored: z.number(), moved: z.number(), orphaned: z.number() }) })
   },
+  /** The claims worth checking and the article's own arithmetic, worked out offline for its current text. */
+  analyseArticle: { input: z.object({ articleId: z.string().min(1) }), output: ArticleAnalysis },
   /** Applies one change (main checks it and stamps who, where and when) and returns the operation as stored. */
   applyOperation: {
     input: z.object({ articleId: z.string().min(1), op: OperationBody }),

@@ -89,7 +89,7 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
     case 'article.rename':
       return `renamed the article to ${quoted(op.title)} (was ${quoted(op.previous)})`
     case 'claim.create':
-      return `marked the claim ${quoted(op.claim.quote.exact)}`
+      return `${op.claim.origin ? 'accepted the suggested claim' : 'marked the claim'} ${quoted(op.claim.quote.exact)}`
     case 'claim.delete':
       return `deleted the claim ${quoted(op.claim.quote.exact)}`
     case 'claim.setVerdict':
@@ -117,6 +117,10 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
     }
     case 'claim.placeAnchor':
       return op.to.anchor ? `moved the claim back (${PLACEMENT_LABELS[anchorState(op.to.anchor)].toLocaleLowerCase()})` : op.to.quote.exact === op.from.quote.exact && op.to.position.start === op.from.position.start ? 'accepted where the claim now sits' : `re-attached the claim to ${quoted(op.to.quote.exact)}`
+    case 'suggestion.dismiss':
+      return `dismissed the suggestion ${quoted(op.sentence)}`
+    case 'suggestion.restore':
+      return `brought back the suggestion ${quoted(op.sentence)}`
   }
 }
 

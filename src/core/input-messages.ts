@@ -249,6 +249,7 @@ const INTERNAL_FAILURES: Record<Channel, string> = {
   getArticle: 'Something went wrong while opening the article.',
   importArticle: 'Something went wrong while adding the article; nothing was saved.',
   updateArticle: 'Something went wrong while updating the article’s text; nothing was changed.',
+  analyseArticle: 'Something went wrong while looking for claims and checking the numbers; the article is unchanged.',
   applyOperation: 'Something went wrong while saving; nothing was changed.',
   updateSettings: 'Something went wrong while saving the settings; nothing was changed.',
   exportReport: 'Something went wrong while exporting the report; it was not saved.',

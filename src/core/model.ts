@@ -133,6 +133,22 @@ export const OpId = z.string().regex(/^[a-z0-9][a-z0-9.-]{2,100}$/, 'expected an
 export const VerdictEntry = z.object({ op: OpId, by: Id, verdict: Verdict })
 export type VerdictEntry = z.infer<typeof VerdictEntry>
 
+/**
+ * Why a sentence is worth checking, or not, in Full Fact's claim types (the reasons for) and three reasons against:
+ * what claim suggestions name beside their score (core/suggest).
+ */
+export const SUGGESTION_KINDS = ['quantity', 'comparison', 'cause', 'prediction', 'quote', 'law', 'experience', 'opinion', 'courtesy', 'question'] as const
+export const SuggestionKind = z.enum(SUGGESTION_KINDS)
+export type SuggestionKind = z.infer<typeof SuggestionKind>
+
+/** Where a claim came from when not from a reviewer's own selection: a suggestion they accepted, as scored then. */
+export const ClaimOrigin = z.object({
+  kind: z.literal('suggested'),
+  score: z.number().min(0).max(1),
+  kinds: z.array(SuggestionKind).max(SUGGESTION_KINDS.length)
+})
+export type ClaimOrigin = z.infer<typeof ClaimOrigin>
+
 export const Claim = z.object({
   id: Id,
   quote: QuoteSelector,
@@ -154,6 +170,8 @@ export const Claim = z.object({
    * seen each other's, each stays here until someone sets a verdict having seen them all. `verdict` is the latest.
    */
   verdicts: z.array(VerdictEntry).optional(),
+  /** Absent for a claim a reviewer marked; main sets it from its own scoring when they accept a suggestion. */
+  origin: ClaimOrigin.optional(),
   /** The reviewer's id (v2; a display name in version-1 files). */
   createdBy: z.string(),
   createdAt: IsoTime,
@@ -231,6 +249,12 @@ const ARTICLE_REVISE = {
 }
 /** A reviewer accepts where a claim was re-anchored, or re-attaches it to a selection. */
 const CLAIM_PLACE_ANCHOR = { type: z.literal('claim.placeAnchor'), ...onClaim, to: ClaimPlacement, from: ClaimPlacement }
+/**
+ * A reviewer hides a claim suggestion, or shows it again (undo): suggestions are derived from the text, so what is kept
+ * is the sentence's words. It stays hidden wherever those words are, for colleagues too, until the words change.
+ */
+const SUGGESTION_DISMISS = { type: z.literal('suggestion.dismiss'), sentence: z.string().min(1).max(MAX_ARTICLE_CHARS) }
+const SUGGESTION_RESTORE = { type: z.literal('suggestion.restore'), sentence: z.string().min(1).max(MAX_ARTICLE_CHARS) }
 /** The whole state at once: only where a migrated version-1 log did not replay to what its file held. */
 const ARTICLE_SNAPSHOT = { type: z.literal('article.snapshot'), article: Article, claims: z.array(Claim).max(MAX_CLAIMS), reason: z.string().max(500) }
 
@@ -250,7 +274,9 @@ export const OperationBody = z.discriminatedUnion('type', [
   z.object(CLAIM_DELETE_SOURCE),
   z.object(ARTICLE_REVISE),
   z.object(CLAIM_PLACE_ANCHOR),
-  z.object(ARTICLE_SNAPSHOT)
+  z.object(ARTICLE_SNAPSHOT),
+  z.object(SUGGESTION_DISMISS),
+  z.object(SUGGESTION_RESTORE)
 ])
 export type OperationBody = z.infer<typeof OperationBody>
 
@@ -271,7 +297,9 @@ export const Operation = z.discriminatedUnion('type', [
   z.object({ ...CLAIM_DELETE_SOURCE, ...OperationStamp }),
   z.object({ ...ARTICLE_REVISE, ...OperationStamp }),
   z.object({ ...CLAIM_PLACE_ANCHOR, ...OperationStamp }),
-  z.object({ ...ARTICLE_SNAPSHOT, ...OperationStamp })
+  z.object({ ...ARTICLE_SNAPSHOT, ...OperationStamp }),
+  z.object({ ...SUGGESTION_DISMISS, ...OperationStamp }),
+  z.object({ ...SUGGESTION_RESTORE, ...OperationStamp })
 ])
 export type Operation = z.infer<typeof Operation>
 export type OperationType = Operation['type']
@@ -291,7 +319,9 @@ export const ArticleDoc = z.object({
   claims: z.array(Claim),
   log: z.array(Operation),
   revision: OpId,
-  people: z.record(z.string(), z.string())
+  people: z.record(z.string(), z.string()),
+  /** The words of the claim suggestions reviewers dismissed (absent before the first), in the order dismissed. */
+  dismissed: z.array(z.string()).optional()
 })
 export type ArticleDoc = z.infer<typeof ArticleDoc>
 

@@ -301,6 +301,10 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc | Refused {
     }
     case 'article.snapshot':
       return checkedWhole({ ...doc, article: { ...op.article, id: doc.article.id }, claims: [...op.claims].sort(compareClaims) })
+    case 'suggestion.dismiss':
+      return doc.dismissed?.includes(op.sentence) ? doc : { ...doc, dismissed: [...(doc.dismissed ?? []), op.sentence] }
+    case 'suggestion.restore':
+      return doc.dismissed?.includes(op.sentence) ? { ...doc, dismissed: doc.dismissed.filter((s) => s !== op.sentence) } : doc
   }
 }
 
@@ -514,6 +518,15 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
       return
     case 'article.revise':
       return expectSame(doc.article.text, op.previous.text, 'the article text')
+    case 'suggestion.dismiss':
+      // Only words the text has now (a suggestion is one of its sentences); dismissing one twice changes nothing.
+      if (op.sentence.trim() !== op.sentence || !doc.article.text.includes(op.sentence)) {
+        throw new FactmarkError('invalid-argument', 'That suggestion is not in the article’s text any more.')
+      }
+      return
+    case 'suggestion.restore':
+      if (!doc.dismissed?.includes(op.sentence)) notFound('dismissed suggestion')
+      return
     case 'claim.placeAnchor': {
       expectSame(JSON.stringify(placementOf(claim!)), JSON.stringify(op.from), 'where the claim sits')
       if (!placementFits(doc.article.text, op.to)) {
@@ -572,6 +585,10 @@ export function invert(op: OperationBody): OperationBody {
       }
     case 'claim.placeAnchor':
       return { type: op.type, claimId: op.claimId, to: op.from, from: op.to }
+    case 'suggestion.dismiss':
+      return { type: 'suggestion.restore', sentence: op.sentence }
+    case 'suggestion.restore':
+      return { type: 'suggestion.dismiss', sentence: op.sentence }
   }
 }
 

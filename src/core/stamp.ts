@@ -2,6 +2,7 @@
 // Nothing the renderer says about authorship, time or what a change replaces is kept: main takes it from its own
 // document (previous values, snapshots of what is removed, the verdicts a new verdict replaces) and from itself.
 
+import { suggestedOrigin } from './analyse-article'
 import { createSelectors } from './anchoring/selectors'
 import { FactmarkError } from './errors'
 import { checkSourceUrl } from './links'
@@ -127,6 +128,7 @@ function newClaim(doc: ArticleDoc, given: Claim, stamp: Stamp): Claim {
     tags: tagsOf(given.tags),
     notes: given.notes.map((n) => newNote(n, stamp)),
     sources: given.sources.map((s) => newSource(s, stamp)),
+    ...(given.origin ? { origin: suggestedOrigin(quote.exact) } : {}),
     createdBy: stamp.by,
     createdAt: stamp.at,
     updatedAt: stamp.at

@@ -10,6 +10,7 @@ import { requestSizeProblem } from '../core/request-size'
 import { clip } from '../core/shorten'
 import { summarize } from '../core/model'
 import { countRevision, reviseArticle } from '../core/revise'
+import { AnalysisCache } from './article-analysis'
 import { readArticleSource } from './read-source'
 import type { Workspace } from './workspace/workspace'
 import { workspaceInfo } from './workspace-info'
@@ -33,6 +34,7 @@ export function createHandlers(services: Services): Handlers {
   const now = services.now ?? (() => new Date())
 
   const info = () => workspaceInfo(workspace)
+  const analyses = new AnalysisCache()
 
   const implementations: { [C in Channel]: (arg: z.output<(typeof contract)[C]['input']>) => Promise<Output<C>> | Output<C> } = {
     getWorkspace: info,
@@ -47,6 +49,7 @@ export function createHandlers(services: Services): Handlers {
       if (op.type !== 'article.revise') throw new FactmarkError('internal', 'The update was not recorded as a new version of the text.')
       return { op, summary: summarize(doc), counts: countRevision(op) }
     },
+    analyseArticle: ({ articleId }) => analyses.of(workspace.getArticle(articleId)),
     applyOperation: async ({ articleId, op }) => {
       const stored = await workspace.applyOperation(articleId, op)
       return { op: stored.op, summary: summarize(stored.doc) }

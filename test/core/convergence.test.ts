@@ -45,6 +45,7 @@ type Action =
   | { kind: 'place'; claim: Pick; word: Pick; len: number; accept: boolean }
   | { kind: 'undo'; which: Pick }
   | { kind: 'renameSelf' }
+  | { kind: 'dismiss'; word: Pick; len: number; restore: boolean }
 
 type Step =
   | { kind: 'act'; replica: Pick; action: Action; tick: number }
@@ -64,7 +65,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('revise' as const), edits: fc.array(fc.record({ what: n, at: n, word: n }), { minLength: 1, maxLength: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('place' as const), claim: n, word: n, len: fc.integer({ min: 1, max: 3 }), accept: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('undo' as const), which: n }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'renameSelf' as const }) }
+  { weight: 1, arbitrary: fc.constant({ kind: 'renameSelf' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('dismiss' as const), word: n, len: fc.integer({ min: 2, max: 6 }), restore: fc.boolean() }) }
 )
 const step: fc.Arbitrary<Step> = fc.oneof(
   // The wall clock mostly moves on, sometimes not at all, sometimes back.
@@ -226,6 +228,13 @@ function bodyFor(r: Replica, a: Action): OperationBody | undefined {
     }
     case 'renameSelf':
       return undefined
+    case 'dismiss': {
+      // a suggestion's words (any run of words stands in for a sentence), or one dismissed before, brought back
+      const dismissed = doc.dismissed ?? []
+      if (a.restore && dismissed.length) return { type: 'suggestion.restore', sentence: dismissed[a.word % dismissed.length]! }
+      const range = wordRange(text, a.word, a.len)
+      return range && { type: 'suggestion.dismiss', sentence: text.slice(range.start, range.end) }
+    }
   }
 }
 

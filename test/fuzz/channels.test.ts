@@ -201,6 +201,11 @@ const CALLS: { [C in Channel]: { arbitrary: fc.Arbitrary<unknown>; argument: (w:
   listTrash: { arbitrary: anyValue, argument: (_w, value) => value },
   getArticle: { arbitrary: fc.oneof(fc.record({ id: articleId }), anyValue), argument: async (w, value: { id?: unknown }) => (isRecord(value) && 'id' in value ? { ...value, id: await idFor(w, value.id) } : value) },
   importArticle: { arbitrary: articleSource(), argument: (_w, value) => value, runs: IMPORT_RUNS },
+  analyseArticle: {
+    arbitrary: fc.oneof(fc.record({ articleId }), anyValue),
+    argument: async (w, value: { articleId?: unknown }) => (isRecord(value) && 'articleId' in value ? { ...value, articleId: await idFor(w, value.articleId) } : value),
+    runs: IMPORT_RUNS
+  },
   updateArticle: {
     arbitrary: fc.oneof(fc.record({ articleId, source: articleSource() }), anyValue),
     argument: async (w, value: { articleId?: unknown }) => (isRecord(value) && 'articleId' in value ? { ...value, articleId: await idFor(w, value.articleId) } : value),

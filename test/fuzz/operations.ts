@@ -23,7 +23,9 @@ const TYPES = [
   'claim.deleteSource',
   'article.revise',
   'claim.placeAnchor',
-  'article.snapshot'
+  'article.snapshot',
+  'suggestion.dismiss',
+  'suggestion.restore'
 ] as const
 const VERDICTS = ['unreviewed', 'verified', 'disputed', 'needs-context', 'unverifiable']
 const AT = '2024-03-31T12:00:00.000Z'
@@ -193,6 +195,11 @@ export function operationFrom(doc: ArticleDoc, r: Recipe): unknown {
     }
     case 'claim.placeAnchor':
       Object.assign(body, { claimId: id, to: placement, from: claim ? { quote: claim.quote, position: claim.position } : placement })
+      break
+    case 'suggestion.dismiss':
+    case 'suggestion.restore':
+      // words of the text (a sentence or not), words it does not have, or hostile strings
+      Object.assign(body, { sentence: r.previousIsCurrent ? (doc.dismissed?.[r.start.n % Math.max(1, doc.dismissed.length)] ?? exact) : r.forged.anchor ? r.value : exact })
       break
   }
   return r.extra ? { ...body, ...r.extra } : body

@@ -2,6 +2,7 @@
 // (for which words it was given, and each reviewer's while they disagree), the fields, notes, sources and history.
 // People are named as the document knows them now, never by their ids.
 
+import { FINDING_LABELS, findingsOnClaim } from '../analysis'
 import { inQuotes, personName } from '../history'
 import type { ArticleDoc, Claim, Note, Source } from '../model'
 import { WORDING_WORDS } from '../placement-words'
@@ -110,6 +111,11 @@ export function claimSection(doc: ArticleDoc, { claim, number }: ReportedClaim, 
     quoteHtml(doc, claim, standing, options.articleMode === 'full'),
     `<dl class="fields">${fields.join('')}</dl>`
   ].filter(Boolean)
+  const findings = claim.anchor?.status === 'orphaned' ? [] : findingsOnClaim(options.findings ?? [], claim.position)
+  if (findings.length) {
+    const items = findings.map((f) => `<li class="finding ${f.status}"><strong><span aria-hidden="true">${FINDING_LABELS[f.status].mark}</span> ${FINDING_LABELS[f.status].label}:</strong> <span dir="auto">${escapeHtml(f.explanation)}</span></li>`)
+    parts.push(`<section class="numbers"><h4>Numbers checked</h4><ul>${items.join('')}</ul></section>`)
+  }
   if (options.includeNotes && claim.notes.length) {
     parts.push(`<section class="notes"><h4>Notes</h4><ul>${claim.notes.map((n) => noteHtml(doc, n)).join('')}</ul></section>`)
   }

@@ -87,7 +87,12 @@ sup.fn a { color: var(--deep); text-decoration: none; background: var(--soft); b
 .fields dd { margin: 0; }
 .pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .tag { display: inline-block; padding: 0 .45em; margin: 0 .25em .15em 0; border: 1px solid var(--line); border-radius: 3px; font-size: 9pt; background: var(--panel); }
-.notes ul, .sources ol, .history ol { margin: 0; padding: 0; list-style: none; }
+.notes ul, .sources ol, .history ol, .numbers ul { margin: 0; padding: 0; list-style: none; }
+.finding { padding: .3rem 0 .3rem .7rem; border-left: 3px solid var(--line); margin-bottom: .35rem; }
+.finding.inconsistent { border-color: #c62828; }
+.finding.inconsistent strong { color: #8e1a1a; }
+.finding.consistent { border-color: #1a7f37; }
+.finding.consistent strong { color: #0f5323; }
 .note { padding: .35rem 0 .35rem .7rem; border-left: 2px solid var(--line); margin-bottom: .4rem; }
 .note-meta, .source-meta { margin: 0; font-size: 8.5pt; color: var(--muted); }
 .note-meta strong { color: var(--ink-soft); }

@@ -2,6 +2,7 @@
 // User text is escaped so that it reads as the same literal text and never becomes markup: no raw HTML,
 // no links or emphasis smuggled in through a note, no headings or lists started by a line's first character.
 
+import { FINDING_LABELS, findingsOnClaim } from '../analysis'
 import { inQuotes, personName } from '../history'
 import type { ArticleDoc, Claim } from '../model'
 import { WORDING_WORDS } from '../placement-words'
@@ -45,6 +46,12 @@ function claimSection(doc: ArticleDoc, claim: Claim, number: number, options: Re
   if (claim.claimant.trim()) out.push(`- **Claimant:** ${escapeMarkdown(claim.claimant)}`)
   if (claim.tags.length) out.push(`- **Tags:** ${claim.tags.map(escapeMarkdown).join(', ')}`)
   out.push(`- **Claim id:** ${escapeMarkdown(claim.id)}`)
+
+  const findings = claim.anchor?.status === 'orphaned' ? [] : findingsOnClaim(options.findings ?? [], claim.position)
+  if (findings.length) {
+    out.push('', '**Numbers checked**', '')
+    for (const f of findings) out.push(`- ${FINDING_LABELS[f.status].mark} ${FINDING_LABELS[f.status].label}: ${escapeMarkdown(f.explanation)}`)
+  }
 
   if (options.includeNotes && claim.notes.length) {
     out.push('', '**Notes**', '')

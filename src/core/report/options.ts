@@ -1,6 +1,7 @@
 // What a report includes and how it is labelled. Every exporter takes the same options, so the app's export
 // dialog and the CLI fill in one object whatever the format.
 
+import type { NumberFinding } from '../analysis'
 import { DEFAULT_VERDICT_LABELS, VERDICTS, type ArticleDoc, type Claim, type Verdict } from '../model'
 
 export interface ReportOptions {
@@ -25,6 +26,11 @@ export interface ReportOptions {
   generatedAt: string
   /** CSV: start with a UTF-8 byte order mark so that Excel reads the file as UTF-8. */
   csvBom?: boolean
+  /**
+   * The arithmetic check of the article's current text (core/numbers), shown with the claims whose words they concern
+   * (HTML, Markdown). Given by the caller, so that a report costs no more than it shows; absent, none are shown.
+   */
+  findings?: readonly NumberFinding[]
 }
 
 export function defaultReportOptions(partial: Partial<ReportOptions> = {}): ReportOptions {

@@ -1,3 +1,4 @@
+import { checkNumbers } from '../../core/numbers'
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/api'
 import { FactmarkError } from '../../core/errors'
 import type { ArticleDoc, WorkspaceSettings } from '../../core/model'
@@ -24,8 +25,11 @@ export function reportOptions(settings: WorkspaceSettings, choices: Partial<Expo
 
 /** The bytes of the report file. The app and the CLI both come here, so they write the same files. */
 export async function renderReport(format: ExportFormat, doc: ArticleDoc, options: ReportOptions, printPdf: PrintPdf): Promise<string | Uint8Array> {
-  if (format === 'pdf') return printPdf(exportHtml(doc, options))
-  return exportReport(format, doc, options)
+  // Only the reports that show them pay for the arithmetic check.
+  const shown = format === 'html' || format === 'pdf' || format === 'md'
+  const checked = shown && !options.findings ? { ...options, findings: checkNumbers(doc.article.text, doc.article.blocks.length ? doc.article.blocks : undefined) } : options
+  if (format === 'pdf') return printPdf(exportHtml(doc, checked))
+  return exportReport(format, doc, checked)
 }
 
 export function exportFileName(title: string, format: ExportFormat): string {

@@ -7,6 +7,21 @@ export const highlightName = (verdict: Verdict) => `fm-${verdict}`
 export const OVERLAP_HIGHLIGHT = 'fm-overlap'
 export const SELECTED_HIGHLIGHT = 'fm-selected'
 export const LINK_HIGHLIGHT = 'fm-link'
+export const SUGGESTION_HIGHLIGHT = 'fm-suggestion'
+export const FOCUSED_SUGGESTION_HIGHLIGHT = 'fm-suggestion-focus'
+export const FINDING_HIGHLIGHT = 'fm-finding'
+
+/**
+ * Paints spans of the text as one named highlight, under the claims' (suggestions, the focused one, a finding's
+ * quantities); returns what takes them away again.
+ */
+export function paintSpans(dom: TextDom, name: string, spans: readonly { start: number; end: number }[], priority = -2): () => void {
+  if (spans.length === 0) return () => {}
+  const highlight = new Highlight(...spans.map((span) => dom.range(span.start, span.end)))
+  highlight.priority = priority
+  CSS.highlights.set(name, highlight)
+  return () => CSS.highlights.delete(name)
+}
 
 /** Underlines the article's own links (a highlight, like claims: the one text node per block stays as it is). */
 export function paintLinks(dom: TextDom, links: readonly { start: number; end: number }[]): () => void {

@@ -2,6 +2,7 @@ import { sentenceAfter, sentenceBefore } from '../../../core/sentences'
 import { VERDICT_BY_KEY } from './verdicts'
 import { deleteClaim } from './claim-actions'
 import { markSelection } from './marking'
+import { notices } from '../state/notices.svelte'
 import { reader } from '../state/reader.svelte'
 import type { ReviewSession } from '../state/review.svelte'
 
@@ -62,6 +63,12 @@ export function handleShortcut(event: KeyboardEvent, session: ReviewSession | nu
   }
   if (event.shiftKey) return false
 
+  if (event.key === 'g') {
+    session.sidebar = session.sidebar === 'suggestions' ? 'claims' : 'suggestions'
+    return true
+  }
+  if (session.sidebar === 'suggestions' && suggestionKey(session, event.key)) return true
+
   const selected = session.selected
   switch (event.key) {
     case 'm':
@@ -99,6 +106,29 @@ export function handleShortcut(event: KeyboardEvent, session: ReviewSession | nu
       return claim && claim.verdict !== verdict ? { type: 'claim.setVerdict', by, at, claimId: claim.id, verdict, previous: claim.verdict } : null
     })
     return true
+  }
+  return false
+}
+
+/** With the suggestions listed: J and K step through them (strongest first), A accepts, X dismisses. */
+function suggestionKey(session: ReviewSession, key: string): boolean {
+  const insights = session.insights
+  switch (key) {
+    case 'j':
+    case 'k':
+      void session.afterPending(() => {
+        const focused = insights.step(key === 'j' ? 1 : -1)
+        if (focused) reader.reveal(reader.dom?.range(focused.start, focused.end))
+      })
+      return true
+    case 'a':
+    case 'x':
+      void session.afterPending(() => {
+        const focused = insights.focused
+        if (!focused) return notices.show('Press J to step to a suggestion first.')
+        void (key === 'a' ? insights.accept(focused) : insights.dismiss(focused))
+      })
+      return true
   }
   return false
 }

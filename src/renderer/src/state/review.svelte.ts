@@ -3,6 +3,7 @@ import { apply, applyAll, bodyOf, undoOf } from '../../../core/ops'
 import { needsLook } from '../../../core/progress'
 import { claimMatches } from '../lib/history'
 import { unwrap, type CallError } from '../lib/factmark'
+import { ArticleInsights } from './insights.svelte'
 import { notices } from './notices.svelte'
 
 /** One article's undo and redo stacks: kept by the library per article, so they survive opening another one. */
@@ -28,6 +29,9 @@ export class ReviewSession {
   #filter = $state<Verdict | 'all' | 'needs-look'>('all')
   query = $state('')
   busy = $state(false)
+  /** What the sidebar lists: the claims, Factmark's suggestions, or its checks of the article's numbers. */
+  sidebar = $state<'claims' | 'suggestions' | 'numbers'>('claims')
+  readonly insights: ArticleInsights = new ArticleInsights(this)
   /** Called with each stored document before the rest of the UI updates, so highlights paint first. */
   onApplied: ((doc: ArticleDoc, selectedId: string | null) => void) | null = null
   readonly #history: UndoHistory
@@ -214,7 +218,7 @@ function afterNextPaint(): Promise<void> {
 export function undoLabel(op: Operation): string {
   switch (op.type) {
     case 'claim.create':
-      return 'mark claim'
+      return op.claim.origin ? 'accept suggestion' : 'mark claim'
     case 'claim.delete':
       return 'delete claim'
     case 'claim.setVerdict':
@@ -232,6 +236,10 @@ export function undoLabel(op: Operation): string {
       return 'new version of the text'
     case 'claim.placeAnchor':
       return 'claim placement'
+    case 'suggestion.dismiss':
+      return 'dismiss suggestion'
+    case 'suggestion.restore':
+      return 'bring back suggestion'
     default:
       return op.type.replace('claim.set', '').toLowerCase()
   }
