@@ -69,8 +69,8 @@ export const KIND_LABELS: Record<SuggestionKind, string> = {
   courtesy: 'courtesy',
   question: 'question'
 }
-/** Reasons that count against checking a sentence. */
-export const KINDS_AGAINST: readonly SuggestionKind[] = ['opinion', 'courtesy', 'question']
+/** Reasons that count against checking a sentence (the rules' own list; no model is loaded with it). */
+export { KINDS_AGAINST } from './suggest/kinds'
 
 /** A finding's status in words, with the mark that goes with it (never the mark alone). */
 export const FINDING_LABELS: Record<NumberFinding['status'], { mark: string; label: string }> = {
