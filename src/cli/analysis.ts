@@ -1,6 +1,6 @@
 // `factmark suggest` and `factmark check-numbers`: the app's claim suggestions and arithmetic check for a text file or
 // an article of a workspace, as lines to read or JSON for scripts. Same model, same checker, nothing fetched.
-import { existsSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { FINDING_LABELS, KIND_LABELS } from '../core/analysis'
@@ -51,8 +51,9 @@ export async function checkNumbersCommand(args: string[], io: CliIo): Promise<nu
 
 /** A path that is a file is read as text; anything else names an article of the workspace. */
 async function readTarget(target: string, workspaceArg: string | undefined, io: CliIo): Promise<Target> {
-  if (existsSync(target) && statSync(target).isFile()) {
-    const size = statSync(target).size
+  const file = statSync(target, { throwIfNoEntry: false })
+  if (file?.isFile()) {
+    const size = file.size
     if (size > MAX_IMPORT_BYTES) throw new FactmarkError('too-large', `${basename(target)} is ${count(Math.round(size / 1e6))} MB; Factmark reads text files of up to ${count(MAX_IMPORT_BYTES / 1e6)} MB.`)
     return { text: decodeText(await readFile(target), basename(target)) }
   }

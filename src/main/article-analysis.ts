@@ -12,8 +12,13 @@ const KEPT = 8
 export class AnalysisCache {
   readonly #kept = new Map<string, ArticleAnalysis>()
 
+  /** The analysis already worked out for the document's current text, if any (a report reuses its findings). */
+  kept(doc: ArticleDoc): ArticleAnalysis | undefined {
+    return this.#kept.get(keyOf(doc))
+  }
+
   of(doc: ArticleDoc): ArticleAnalysis {
-    const key = `${doc.article.id} ${doc.revision}`
+    const key = keyOf(doc)
     let analysis = this.#kept.get(key)
     if (analysis) this.#kept.delete(key)
     else analysis = analyseArticle(doc.article, doc.revision)
@@ -22,3 +27,5 @@ export class AnalysisCache {
     return analysis
   }
 }
+
+const keyOf = (doc: ArticleDoc) => `${doc.article.id} ${doc.revision}`

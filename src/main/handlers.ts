@@ -63,7 +63,10 @@ export function createHandlers(services: Services): Handlers {
       const doc = workspace.getArticle(articleId)
       const path = await services.chooseSavePath(exportFileName(doc.article.title, format), format)
       if (!path) return { saved: false as const }
-      const contents = await renderReport(format, doc, reportOptions(workspace.settings(), choices, now()), services.printPdf)
+      // the findings the window's Numbers list was given, when it asked for this text; else the report checks them
+      const findings = analyses.kept(doc)?.findings
+      const options = reportOptions(workspace.settings(), choices, now())
+      const contents = await renderReport(format, doc, findings ? { ...options, findings } : options, services.printPdf)
       await writeFileDurably(path, contents)
       return { saved: true as const, path }
     },

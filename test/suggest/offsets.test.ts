@@ -2,6 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { scoreBlocks, scoreText, type ScoredSentence } from '../../src/core/suggest/index'
+import { linesOf } from '../../src/core/sentences'
 
 function expectWellFormed(text: string, sentences: ScoredSentence[]): void {
   let previousEnd = 0
@@ -103,13 +104,14 @@ describe('scoreBlocks', () => {
 })
 
 describe('the sentence splitter', () => {
-  it('finds what the app’s sentence navigation finds, but for breaks after a title or an initial', async () => {
-    const { sentencesOfBlock } = await import('../../src/core/sentences')
-    const { segmentSentences, sentencesOfBlocks } = await import('../../src/core/suggest/split')
+  it('scores exactly the sentences the app’s sentence navigation selects, titles and initials kept inside', async () => {
+    const { sentenceAfter, sentencesOfBlocks } = await import('../../src/core/sentences')
     const { readFileSync } = await import('node:fs')
     const article = readFileSync(new URL('../fixtures/belta-2017-08-14-belarus-kazakhstan-trade.txt', import.meta.url), 'utf8')
-    const block = { kind: 'p' as const, start: 0, end: article.length }
-    expect(segmentSentences(article, 0, article.length)).toEqual(sentencesOfBlock(article, block))
+    const blocks = linesOfArticle(article)
+    const navigated: { start: number; end: number }[] = []
+    for (let next = sentenceAfter(article, blocks, 0); next; next = sentenceAfter(article, blocks, next.end)) navigated.push(next)
+    expect(scoreBlocks(article, blocks).map(({ start, end }) => ({ start, end }))).toEqual(navigated)
     const text = 'Thank you, Mr. President. John F. Kennedy won in 1960. Dr. Smith agreed.'
     expect(sentencesOfBlocks(text, [{ start: 0, end: text.length }]).map((s) => text.slice(s.start, s.end))).toEqual([
       'Thank you, Mr. President.',
@@ -118,3 +120,8 @@ describe('the sentence splitter', () => {
     ])
   })
 })
+
+/** The article's lines as paragraph blocks, as a pasted text's are. */
+function linesOfArticle(text: string): { kind: 'p'; start: number; end: number }[] {
+  return linesOf(text).filter((l) => text.slice(l.start, l.end).trim()).map((l) => ({ kind: 'p' as const, ...l }))
+}

@@ -1,6 +1,7 @@
 // The cross-check of one text: paragraph by paragraph (the blocks given, else lines), each relation read within
 // its paragraph and a window of a few sentences, so the work grows with the text, not with its square.
 
+import { linesOf } from '../sentences'
 import type { Finding, Quantity, Span } from './types'
 import { analyseParagraph } from './annotate'
 import { publicQuantity } from './relations/common'
@@ -10,19 +11,9 @@ import { multipleFindings } from './relations/multiple'
 import { sharesFindings } from './relations/shares'
 import { sumFindings } from './relations/sum'
 
-/** Lines as paragraphs, for a text without blocks. */
+/** Lines as paragraphs, for a text without blocks (blank ones left out). */
 export function lines(text: string): Span[] {
-  const spans: Span[] = []
-  let start = 0
-  for (;;) {
-    const nl = text.indexOf('\n', start)
-    const end = nl < 0 ? text.length : nl
-    const lineEnd = end > start && text[end - 1] === '\r' ? end - 1 : end
-    if (text.slice(start, lineEnd).trim()) spans.push({ start, end: lineEnd })
-    if (nl < 0) break
-    start = nl + 1
-  }
-  return spans
+  return linesOf(text).filter((line) => text.slice(line.start, line.end).trim() !== '')
 }
 
 function paragraphs(text: string, blocks: readonly Span[] | undefined): Span[] {

@@ -4,7 +4,7 @@ import weights from './weights.json' with { type: 'json' }
 import { KINDS_AGAINST, KINDS_FOR, type SuggestionKind } from './kinds'
 import { SuggestModel, type ModelFile } from './model'
 import { scoreSentences, type ScoredSentence } from './scored'
-import { linesOf } from './split'
+import { linesOf } from '../sentences'
 
 export type { SuggestionKind, ScoredSentence }
 export { KINDS_FOR, KINDS_AGAINST }

@@ -2,7 +2,7 @@
 // index.ts does this with the shipped weights; the trainer with the weights it is about to ship.
 import { kindsOf, type SuggestionKind } from './kinds'
 import type { SuggestModel } from './model'
-import { sentencesOfBlocks } from './split'
+import { sentencesOfBlocks } from '../sentences'
 
 export interface ScoredSentence {
   start: number

@@ -1,4 +1,8 @@
+import { findingNote, type NumberFinding } from '../../../core/analysis'
+import { newId } from '../../../core/ids'
 import type { Claim } from '../../../core/model'
+import { newClaimOperation } from '../../../core/new-claim'
+import type { Span } from '../../../core/sentences'
 import { notices } from '../state/notices.svelte'
 import type { ReviewSession } from '../state/review.svelte'
 
@@ -22,4 +26,17 @@ export async function saveFields(session: ReviewSession, build: Parameters<Revie
   let problem: { message: string; field?: string } | null = null
   await session.run(build, { onError: (message, field) => (problem = { message, ...(field ? { field } : {}) }) })
   return problem
+}
+
+/**
+ * Attaches an arithmetic finding as a note: to `claimId`, or, without one, to a new claim on `span` (the finding's
+ * sentences). The Numbers list and the claim panel both come here.
+ */
+export function addFindingNote(session: ReviewSession, finding: NumberFinding, target: { claimId: string } | { span: Span }): Promise<boolean> {
+  return session.run((by, at) => {
+    const note = { id: newId(), text: findingNote(finding), by, at }
+    if ('claimId' in target) return { type: 'claim.addNote', claimId: target.claimId, note }
+    const op = newClaimOperation(session.doc.article.text, target.span, { by, at })
+    return op.type === 'claim.create' ? { ...op, claim: { ...op.claim, notes: [note] } } : null
+  })
 }
