@@ -41,7 +41,7 @@ test('claims the CLI adds while the app is open appear in it at once, and nothin
   expect(listed.map((line) => line.split('\t')[1]).sort()).toEqual(['disputed', 'needs-context', 'unreviewed'])
 })
 
-test('two reviewers who set different verdicts without seeing each other’s see where they disagree, and settle it', async ({ launchApp, workspaceDir }) => {
+test('two reviewers who set different verdicts without seeing each other’s see where they disagree, and one resolves it', async ({ launchApp, workspaceDir }) => {
   const { page } = await launchApp()
   await expect(articleText(page)).toBeVisible()
   const id = await openArticleId(page)
@@ -70,8 +70,8 @@ test('two reviewers who set different verdicts without seeing each other’s see
   await expect(claimList(page).getByRole('listitem')).toContainText('Reviewers disagree')
   await saveScreenshot(page, 'reviewers-disagree')
 
-  // Choosing a verdict, having seen both, settles it.
-  await claimPanel(page).getByText('Disputed', { exact: true }).click()
+  // Ana's own verdict changes only hers; resolving settles it for everyone.
+  await claimPanel(page).getByRole('button', { name: 'Resolve as Disputed' }).click()
   await expect(disagreement).toBeHidden()
   await expect(claimPanel(page).getByRole('heading', { name: 'Disputed' })).toBeVisible()
   await rm(colleague, { recursive: true, force: true })

@@ -57,6 +57,8 @@ const script: ((doc: ArticleDoc) => OperationBody)[] = [
   () => ({ type: 'suggestion.dismiss', sentence: 'The exports totaled $252.6 million.' }),
   () => ({ type: 'suggestion.dismiss', sentence: 'In January-June the trade soared almost 80% to make up $294.6 million.' }),
   () => ({ type: 'suggestion.restore', sentence: 'The exports totaled $252.6 million.' }),
+  () => ({ type: 'claim.assign', claimId: 'claim003', assignee: 'r-ana', previous: null }),
+  () => ({ type: 'article.setStatus', status: 'ready', previous: 'in-progress' }),
   // A new version of the text edits claim001's words, so it is flagged; the reviewer then re-attaches it to the new
   // words (its verdict is now for the earlier wording) and confirms the verdict for them.
   (doc) => reviseArticle(doc, bodyFromPlainText(text.replace('soared almost 80%', 'soared by almost 80%'))),
@@ -252,7 +254,9 @@ describe('stampOperation', () => {
     expect(make(ana, doc, { type: 'claim.delete', claimId: 'claim001', claim: forgedClaim })).toMatchObject({ claim: c1 })
     expect(make(ana, doc, { type: 'claim.deleteNote', claimId: 'claim001', note: { ...note, text: 'not it' } })).toMatchObject({ note: c1.notes[0] })
     expect(make(ana, doc, { type: 'claim.deleteSource', claimId: 'claim001', source: { ...source, title: 'not it' } })).toMatchObject({ source: c1.sources[0] })
-    expect(make(ana, doc, { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'disputed', seen: [], previousWording: 'forged' })).toMatchObject({
+    // Another reviewer's verdict is replaced only by a resolution; what the sender says it saw is never taken.
+    expect(make(ana, doc, { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'disputed', seen: [doc.log.at(-1)!.id] })).toMatchObject({ seen: [] })
+    expect(make(ana, doc, { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'disputed', seen: [], resolves: true, previousWording: 'forged' })).toMatchObject({
       seen: [doc.log.at(-1)!.id]
     })
     expect(make(ana, doc, { type: 'claim.setVerdict', claimId: 'claim001', verdict: 'verified', previous: 'disputed', previousWording: 'forged' })).not.toHaveProperty('previousWording')

@@ -1,7 +1,7 @@
 // The audit trail told in words: one line per operation, shared by the app's history panel and the reports.
 
 import type { Operation } from './model'
-import { DEFAULT_VERDICT_LABELS, type Verdict } from './model'
+import { DEFAULT_VERDICT_LABELS, type ReviewStatus, type Verdict } from './model'
 import { anchorState, PLACEMENT_LABELS, revisionSummary } from './placement-words'
 import { shorten } from './shorten'
 
@@ -51,6 +51,8 @@ export function claimIdOf(op: Operation): string | undefined {
 }
 
 export type HistoryOptions = { verdictLabels: Record<Verdict, string>; includeNotes: boolean } & {
+  /** Reviewers' names by id, for a claim given to one of them (absent: "a reviewer"). */
+  people?: Record<string, string>
   /**
    * Wrap quoted user text in Unicode directional isolates (FSI … PDI), so that an Arabic or Hebrew quote does
    * not reorder the English sentence around it. For HTML; plain-text formats leave them out.
@@ -77,6 +79,14 @@ export function inQuotes(text: string, options: { isolate?: boolean; shorten?: (
 }
 
 /** One change as a reviewer would say it. Without notes in the report, note text is not quoted here either. */
+/** What each review status is called, everywhere. */
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  'in-progress': 'In progress',
+  ready: 'Ready for the editor',
+  approved: 'Approved',
+  reopened: 'Reopened'
+}
+
 export function describeOperation(op: Operation, options: HistoryOptions): string {
   const quoted = (text: string, max = 80) => inQuotes(text, { isolate: options.isolate, shorten: (inner) => shorten(inner, max) })
   const label = (v: Verdict) => options.verdictLabels[v] || DEFAULT_VERDICT_LABELS[v]
@@ -93,7 +103,9 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
     case 'claim.delete':
       return `deleted the claim ${quoted(op.claim.quote.exact)}`
     case 'claim.setVerdict':
-      return `set the verdict to ${label(op.verdict)} (was ${label(op.previous)})`
+      return op.resolves
+        ? `resolved the reviewers' disagreement: ${label(op.verdict)}`
+        : `set the verdict to ${label(op.verdict)} (was ${label(op.previous)})`
     case 'claim.setConclusion':
       return op.conclusion ? `wrote the conclusion ${quoted(op.conclusion)}` : 'cleared the conclusion'
     case 'claim.setClaimant':
@@ -121,6 +133,10 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
       return `dismissed the suggestion ${quoted(op.sentence)}`
     case 'suggestion.restore':
       return `brought back the suggestion ${quoted(op.sentence)}`
+    case 'article.setStatus':
+      return `set the review status to ${REVIEW_STATUS_LABELS[op.status].toLocaleLowerCase()} (was ${REVIEW_STATUS_LABELS[op.previous].toLocaleLowerCase()})`
+    case 'claim.assign':
+      return op.assignee === null ? 'took the claim off its reviewer' : `gave the claim to ${quoted(options.people?.[op.assignee] ?? 'a reviewer', 40)} to check`
   }
 }
 

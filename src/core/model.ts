@@ -25,6 +25,11 @@ import {
 export const IsoTime = z.iso.datetime({ offset: true })
 export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'expected an id of lowercase letters, digits and dashes')
 
+/** Where the desk is with an article: reviewers at work, handed to the editor, signed off, or opened again after. */
+export const REVIEW_STATUSES = ['in-progress', 'ready', 'approved', 'reopened'] as const
+export const ReviewStatus = z.enum(REVIEW_STATUSES)
+export type ReviewStatus = z.infer<typeof ReviewStatus>
+
 export const VERDICTS = ['unreviewed', 'verified', 'disputed', 'needs-context', 'unverifiable'] as const
 export const Verdict = z.enum(VERDICTS)
 export type Verdict = z.infer<typeof Verdict>
@@ -172,6 +177,8 @@ export const Claim = z.object({
   verdicts: z.array(VerdictEntry).optional(),
   /** Absent for a claim a reviewer marked; main sets it from its own scoring when they accept a suggestion. */
   origin: ClaimOrigin.optional(),
+  /** The reviewer (id) the desk gave this claim to check; absent while no one is. */
+  assignee: Id.optional(),
   /** The reviewer's id (v2; a display name in version-1 files). */
   createdBy: z.string(),
   createdAt: IsoTime,
@@ -225,6 +232,11 @@ const CLAIM_SET_VERDICT = {
   verdict: Verdict,
   previous: Verdict,
   seen: z.array(OpId).max(100).optional(),
+  /**
+   * The final verdict on a claim reviewers disagree on: it replaces every verdict in force, and says who decided. Any
+   * other verdict replaces only its author's own, so that each reviewer's judgement stands until someone resolves.
+   */
+  resolves: z.literal(true).optional(),
   /** The author's own earlier verdict this one undoes: it gives way to what that one replaced, and to no one else's. */
   undoes: OpId.optional(),
   wording: z.string().optional(),
@@ -255,6 +267,10 @@ const CLAIM_PLACE_ANCHOR = { type: z.literal('claim.placeAnchor'), ...onClaim, t
  */
 const SUGGESTION_DISMISS = { type: z.literal('suggestion.dismiss'), sentence: z.string().min(1).max(MAX_ARTICLE_CHARS) }
 const SUGGESTION_RESTORE = { type: z.literal('suggestion.restore'), sentence: z.string().min(1).max(MAX_ARTICLE_CHARS) }
+/** Where the desk is with an article (who set it and when is the operation's stamp). */
+const ARTICLE_SET_STATUS = { type: z.literal('article.setStatus'), status: ReviewStatus, previous: ReviewStatus }
+/** Gives a claim to a reviewer to check (their id), or to no one (null). */
+const CLAIM_ASSIGN = { type: z.literal('claim.assign'), ...onClaim, assignee: Id.nullable(), previous: Id.nullable() }
 /** The whole state at once: only where a migrated version-1 log did not replay to what its file held. */
 const ARTICLE_SNAPSHOT = { type: z.literal('article.snapshot'), article: Article, claims: z.array(Claim).max(MAX_CLAIMS), reason: z.string().max(500) }
 
@@ -276,7 +292,9 @@ export const OperationBody = z.discriminatedUnion('type', [
   z.object(CLAIM_PLACE_ANCHOR),
   z.object(ARTICLE_SNAPSHOT),
   z.object(SUGGESTION_DISMISS),
-  z.object(SUGGESTION_RESTORE)
+  z.object(SUGGESTION_RESTORE),
+  z.object(ARTICLE_SET_STATUS),
+  z.object(CLAIM_ASSIGN)
 ])
 export type OperationBody = z.infer<typeof OperationBody>
 
@@ -299,7 +317,9 @@ export const Operation = z.discriminatedUnion('type', [
   z.object({ ...CLAIM_PLACE_ANCHOR, ...OperationStamp }),
   z.object({ ...ARTICLE_SNAPSHOT, ...OperationStamp }),
   z.object({ ...SUGGESTION_DISMISS, ...OperationStamp }),
-  z.object({ ...SUGGESTION_RESTORE, ...OperationStamp })
+  z.object({ ...SUGGESTION_RESTORE, ...OperationStamp }),
+  z.object({ ...ARTICLE_SET_STATUS, ...OperationStamp }),
+  z.object({ ...CLAIM_ASSIGN, ...OperationStamp })
 ])
 export type Operation = z.infer<typeof Operation>
 export type OperationType = Operation['type']
@@ -321,7 +341,9 @@ export const ArticleDoc = z.object({
   revision: OpId,
   people: z.record(z.string(), z.string()),
   /** The words of the claim suggestions reviewers dismissed (absent before the first), in the order dismissed. */
-  dismissed: z.array(z.string()).optional()
+  dismissed: z.array(z.string()).optional(),
+  /** The review status and who set it, when (absent: in progress, never set). */
+  status: z.object({ status: ReviewStatus, by: Id, at: IsoTime, op: OpId }).optional()
 })
 export type ArticleDoc = z.infer<typeof ArticleDoc>
 

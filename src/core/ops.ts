@@ -12,7 +12,7 @@ import { compareStamps } from './clock'
 import { FactmarkError } from './errors'
 import { articleProblem, claimCountProblem, claimProblem, claimsProblem } from './invariants'
 import { checkSourceUrl } from './links'
-import { ARTICLE_FORMAT, ARTICLE_VERSION, type ArticleDoc, type Claim, type ClaimPlacement, type Operation, type OperationBody } from './model'
+import { ARTICLE_FORMAT, ARTICLE_VERSION, type ArticleDoc, type Claim, type ClaimPlacement, type Operation, type OperationBody, type ReviewStatus } from './model'
 import { compareClaims, placementFits, placementOf } from './placement'
 import { lowerFirst } from './shorten'
 import { placementOnText, reviseArticle } from './revise'
@@ -305,7 +305,19 @@ function change(doc: ArticleDoc, op: Operation): ArticleDoc | Refused {
       return doc.dismissed?.includes(op.sentence) ? doc : { ...doc, dismissed: [...(doc.dismissed ?? []), op.sentence] }
     case 'suggestion.restore':
       return doc.dismissed?.includes(op.sentence) ? { ...doc, dismissed: doc.dismissed.filter((s) => s !== op.sentence) } : doc
+    case 'article.setStatus':
+      return { ...doc, status: { status: op.status, by: op.by, at: op.at, op: op.id } }
+    case 'claim.assign':
+      return updateClaim(doc, op, (c) => {
+        const { assignee: _was, ...rest } = c
+        return op.assignee === null ? rest : { ...rest, assignee: op.assignee }
+      })
   }
+}
+
+/** An article's review status: in progress until someone sets one. */
+export function reviewStatusOf(doc: Pick<ArticleDoc, 'status'>): ReviewStatus {
+  return doc.status?.status ?? 'in-progress'
 }
 
 /** A new text or a whole new state, checked as a whole. */
@@ -527,6 +539,10 @@ export function checkFits(doc: ArticleDoc, op: OperationBody): void {
     case 'suggestion.restore':
       if (!doc.dismissed?.includes(op.sentence)) notFound('dismissed suggestion')
       return
+    case 'article.setStatus':
+      return expectSame(reviewStatusOf(doc), op.previous, 'the review status')
+    case 'claim.assign':
+      return expectSame(claim!.assignee ?? null, op.previous, 'who the claim is assigned to')
     case 'claim.placeAnchor': {
       expectSame(JSON.stringify(placementOf(claim!)), JSON.stringify(op.from), 'where the claim sits')
       if (!placementFits(doc.article.text, op.to)) {
@@ -589,6 +605,10 @@ export function invert(op: OperationBody): OperationBody {
       return { type: 'suggestion.restore', sentence: op.sentence }
     case 'suggestion.restore':
       return { type: 'suggestion.dismiss', sentence: op.sentence }
+    case 'article.setStatus':
+      return { type: op.type, status: op.previous, previous: op.status }
+    case 'claim.assign':
+      return { type: op.type, claimId: op.claimId, assignee: op.previous, previous: op.assignee }
   }
 }
 

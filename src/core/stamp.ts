@@ -7,7 +7,7 @@ import { createSelectors } from './anchoring/selectors'
 import { FactmarkError } from './errors'
 import { checkSourceUrl } from './links'
 import type { ArticleDoc, Claim, Note, Operation, OperationBody, Source } from './model'
-import { checkFits, findClaim, placementFits, placementOf, removalOf } from './ops'
+import { checkFits, findClaim, placementFits, placementOf, removalOf, reviewStatusOf } from './ops'
 import { placementOnText } from './revise'
 
 /** Who makes a change, where and when: everything of an operation's stamp but the revision, which the document gives. */
@@ -63,7 +63,10 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
         }
         return { ...rest, undoes, seen: [...(undone.seen ?? []), undone.id], ...wording }
       }
-      return { ...rest, seen: (claim.verdicts ?? []).map((v) => v.op), ...wording }
+      // A resolution replaces every verdict in force; any other verdict only its author's own (a colleague's stands
+      // beside it: a disagreement, until someone resolves it).
+      const replaced = (claim.verdicts ?? []).filter((v) => rest.resolves || v.by === stamp.by)
+      return { ...rest, seen: replaced.map((v) => v.op), ...wording }
     }
     case 'claim.addNote': {
       const removed = removalOf(doc, body)
@@ -105,6 +108,10 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
     }
     case 'claim.placeAnchor':
       return claim ? { ...body, from: placementOf(claim) } : body
+    case 'article.setStatus':
+      return { ...body, previous: reviewStatusOf(doc) }
+    case 'claim.assign':
+      return claim ? { ...body, previous: claim.assignee ?? null } : body
     default:
       return body
   }

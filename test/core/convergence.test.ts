@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { createSelectors } from '../../src/core/anchoring/selectors'
 import { compareStamps } from '../../src/core/clock'
 import { FactmarkError } from '../../src/core/errors'
-import { ArticleDoc, Operation as OperationSchema, VERDICTS, type Claim, type Note, type Operation, type OperationBody, type Source } from '../../src/core/model'
+import { ArticleDoc, Operation as OperationSchema, REVIEW_STATUSES, VERDICTS, type Claim, type Note, type Operation, type OperationBody, type Source } from '../../src/core/model'
 import { apply, applyAll, bodyOf, fold, invert, placementFor, placementOf } from '../../src/core/ops'
 import { bodyFromPlainText } from '../../src/core/plain-text'
 import { reviseArticle } from '../../src/core/revise'
@@ -33,7 +33,7 @@ const ArticleOperationKinds: string[] = OperationSchema.options.map((o) => o.sha
 type Pick = number
 type Action =
   | { kind: 'create'; word: Pick; len: number }
-  | { kind: 'verdict'; claim: Pick; verdict: Pick; shared: boolean }
+  | { kind: 'verdict'; claim: Pick; verdict: Pick; shared: boolean; resolves: boolean }
   | { kind: 'conclusion' | 'claimant'; claim: Pick; text: Pick }
   | { kind: 'tags'; claim: Pick; tags: Pick[] }
   | { kind: 'addNote' | 'addSource'; claim: Pick; text: Pick }
@@ -46,6 +46,8 @@ type Action =
   | { kind: 'undo'; which: Pick }
   | { kind: 'renameSelf' }
   | { kind: 'dismiss'; word: Pick; len: number; restore: boolean }
+  | { kind: 'status'; status: Pick }
+  | { kind: 'assign'; claim: Pick; who: Pick }
 
 type Step =
   | { kind: 'act'; replica: Pick; action: Action; tick: number }
@@ -54,7 +56,9 @@ type Step =
 const n = fc.nat(1000)
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), word: n, len: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('verdict' as const), claim: n, verdict: n, shared: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('verdict' as const), claim: n, verdict: n, shared: fc.boolean(), resolves: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('status' as const), status: n }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('assign' as const), claim: n, who: n }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('conclusion' as const, 'claimant' as const), claim: n, text: n }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tags' as const), claim: n, tags: fc.array(n, { maxLength: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('addNote' as const, 'addSource' as const), claim: n, text: n }) },
@@ -168,7 +172,13 @@ function bodyFor(r: Replica, a: Action): OperationBody | undefined {
     case 'verdict': {
       // Often the one claim every replica has, so that reviewers set verdicts on it concurrently.
       const target = a.shared ? (doc.claims.find((c) => c.id === 'c-shared') ?? claim) : claim
-      return target && { type: 'claim.setVerdict', claimId: target.id, verdict: VERDICTS[a.verdict % VERDICTS.length]!, previous: target.verdict }
+      return target && { type: 'claim.setVerdict', claimId: target.id, verdict: VERDICTS[a.verdict % VERDICTS.length]!, previous: target.verdict, ...(a.resolves ? { resolves: true as const } : {}) }
+    }
+    case 'status':
+      return { type: 'article.setStatus', status: REVIEW_STATUSES[a.status % REVIEW_STATUSES.length]!, previous: doc.status?.status ?? 'in-progress' }
+    case 'assign': {
+      const people = [null, ...Object.keys(doc.people)]
+      return claim && { type: 'claim.assign', claimId: claim.id, assignee: people[a.who % people.length]!, previous: claim.assignee ?? null }
     }
     case 'conclusion':
       return claim && { type: 'claim.setConclusion', claimId: claim.id, conclusion: PHRASES[a.text % PHRASES.length]!, previous: claim.conclusion }

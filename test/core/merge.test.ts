@@ -50,7 +50,7 @@ function merged(base: ArticleDoc, ops: readonly Operation[]): ArticleDoc {
 }
 
 describe('concurrent verdicts', () => {
-  it('by two reviewers are both kept, as a disagreement, until a verdict that saw both resolves it', () => {
+  it('by two reviewers are both kept, as a disagreement, until someone resolves it', () => {
     const { dana, sam, doc: start } = desk()
     const [base] = change(dana, start, { type: 'claim.create', claim: newClaim(start, 'claim-rose', 'rose 12% in June') })
     // Neither has seen the other's verdict.
@@ -66,9 +66,14 @@ describe('concurrent verdicts', () => {
     expect(hasDisagreement(claim)).toBe(true)
     expect(verdictsInForce(claim, doc.people).map((v) => `${v.name}: ${v.verdict}`)).toEqual(['Dana: disputed', 'Sam: verified'])
 
-    // Dana, having seen Sam's, settles on needs context: one verdict in force again.
+    // Dana, having seen Sam's, changes her own verdict: it replaces hers only, and Sam's judgement still stands beside it.
     for (const w of [dana, sam]) w.clock.observe(bySam.ts)
-    const [resolved] = change(dana, doc, { type: 'claim.setVerdict', claimId: 'claim-rose', verdict: 'needs-context', previous: 'verified' })
+    const [changed] = change(dana, doc, { type: 'claim.setVerdict', claimId: 'claim-rose', verdict: 'needs-context', previous: 'verified' })
+    expect(changed.claims[0]!.verdicts!.map((v) => `${v.by}: ${v.verdict}`)).toEqual(['r-sam: verified', 'r-dana: needs-context'])
+    expect(hasDisagreement(changed.claims[0]!)).toBe(true)
+
+    // Resolving is its own operation: the final verdict replaces every one in force, and says who decided.
+    const [resolved] = change(dana, changed, { type: 'claim.setVerdict', claimId: 'claim-rose', verdict: 'needs-context', previous: 'needs-context', resolves: true })
     expect(resolved.claims[0]!.verdicts).toEqual([{ op: resolved.log.at(-1)!.id, by: 'r-dana', verdict: 'needs-context' }])
     expect(hasDisagreement(resolved.claims[0]!)).toBe(false)
   })

@@ -25,8 +25,11 @@ const TYPES = [
   'claim.placeAnchor',
   'article.snapshot',
   'suggestion.dismiss',
-  'suggestion.restore'
+  'suggestion.restore',
+  'article.setStatus',
+  'claim.assign'
 ] as const
+const STATUSES = ['in-progress', 'ready', 'approved', 'reopened', 'signed']
 const VERDICTS = ['unreviewed', 'verified', 'disputed', 'needs-context', 'unverifiable']
 const AT = '2024-03-31T12:00:00.000Z'
 
@@ -155,7 +158,7 @@ export function operationFrom(doc: ArticleDoc, r: Recipe): unknown {
       Object.assign(body, { claimId: id, claim: claim ? { ...claim, conclusion: 'fabricated' } : doc.claims[0] })
       break
     case 'claim.setVerdict':
-      Object.assign(body, { claimId: id, verdict: r.verdict, previous: r.previousIsCurrent ? claim?.verdict : VERDICTS[r.start.n % VERDICTS.length], ...(r.forged.verdicts ? { seen: ['someone.1'], undoes: 'someone.1' } : {}) })
+      Object.assign(body, { claimId: id, verdict: r.verdict, previous: r.previousIsCurrent ? claim?.verdict : VERDICTS[r.start.n % VERDICTS.length], ...(r.forged.verdicts ? { seen: ['someone.1'], undoes: 'someone.1' } : {}), ...(r.previousIsCurrent && r.forged.anchor ? { resolves: true } : {}) })
       break
     case 'claim.setConclusion':
       Object.assign(body, { claimId: id, conclusion: r.value, previous: previous(claim?.conclusion) })
@@ -200,6 +203,14 @@ export function operationFrom(doc: ArticleDoc, r: Recipe): unknown {
     case 'suggestion.restore':
       // words of the text (a sentence or not), words it does not have, or hostile strings
       Object.assign(body, { sentence: r.previousIsCurrent ? (doc.dismissed?.[r.start.n % Math.max(1, doc.dismissed.length)] ?? exact) : r.forged.anchor ? r.value : exact })
+      break
+    case 'article.setStatus':
+      // a status (or one that is not), against the current one or a stale one
+      Object.assign(body, { status: STATUSES[r.start.n % STATUSES.length], previous: r.previousIsCurrent ? (doc.status?.status ?? 'in-progress') : STATUSES[(r.start.n + 1) % STATUSES.length] })
+      break
+    case 'claim.assign':
+      // someone the article knows, no one, or an id that is not one
+      Object.assign(body, { claimId: id, assignee: r.forged.anchor ? r.value : r.start.n % 3 === 0 ? null : (Object.keys(doc.people)[0] ?? 'ann'), previous: r.previousIsCurrent ? (claim?.assignee ?? null) : 'r-someone' })
       break
   }
   return r.extra ? { ...body, ...r.extra } : body

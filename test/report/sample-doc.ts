@@ -355,5 +355,5 @@ export function disagreementDoc(): ArticleDoc {
     stamped(base, BASHIR, 16, { type: 'claim.setConclusion', claimId: 'c-gone', conclusion: 'Plans, not figures.', previous: '' })
   ]
   doc = concurrent.reduce(apply, base)
-  return change(doc, CHEN, 20, { type: 'claim.setVerdict', claimId: 'c-settled', verdict: 'disputed', previous: 'disputed' })
+  return change(doc, CHEN, 20, { type: 'claim.setVerdict', claimId: 'c-settled', verdict: 'disputed', previous: 'disputed', resolves: true })
 }

@@ -71,7 +71,7 @@ describe('two writers', () => {
     await a.applyOperation(id, (latest) => ({ type: 'claim.setVerdict', claimId, verdict: 'verified', previous: latest.claims[0]!.verdict }))
     const { op } = await b.applyOperation(id, (latest) => ({ type: 'claim.setVerdict', claimId, verdict: 'disputed', previous: latest.claims[0]!.verdict }))
     expect(op.type === 'claim.setVerdict' && op.previous).toBe('verified')
-    expect(b.getArticle(id).claims[0]!.verdicts?.map((v) => v.verdict)).toEqual(['disputed']) // it saw a's: no disagreement
+    expect(b.getArticle(id).claims[0]!.verdicts?.map((v) => v.verdict)).toEqual(['disputed']) // one reviewer in two processes: theirs replaced
   })
 
   it('notices an article another process imported, and one it trashed, live', async () => {
