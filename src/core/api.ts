@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { ArticleAnalysis } from './analysis'
 import { ArticleDoc, ArticleSummary, IsoTime, Operation, OperationBody, Reviewer, WorkspaceSettings } from './model'
 import type { Result } from './errors'
-import { checkReportAddress } from './links'
-import { MAX_FILE_NAME_CHARS, MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from './limits'
+import { checkReportAddress, checkServerAddress } from './links'
+import { MAX_COUCH_NAME_CHARS, MAX_FILE_NAME_CHARS, MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from './limits'
 
 /** Report formats: the pure ones of core/report, plus PDF (the HTML report printed by Chromium in main). */
 export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'w3c', 'claimreview'] as const
@@ -42,6 +42,36 @@ export const ArticleSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paste'), text: z.string(), title: z.string().trim().max(MAX_TITLE_CHARS).optional() })
 ])
 export type ArticleSource = z.infer<typeof ArticleSource>
+
+/** Where one shared article stands with its server: what the sync status line shows. */
+export const SYNC_STATES = ['synced', 'syncing', 'offline', 'refused', 'signed-out'] as const
+export const SharedStatus = z.object({
+  articleId: z.string(),
+  server: z.string(),
+  database: z.string(),
+  /** The CouchDB user this workspace signs in as. */
+  user: z.string(),
+  state: z.enum(SYNC_STATES),
+  /** When it last was in step with the server (synced), or since when it could not reach it (offline). */
+  since: IsoTime.nullable(),
+  /** Why, in words, when offline, refused or signed out. */
+  message: z.string().nullable()
+})
+export type SharedStatus = z.infer<typeof SharedStatus>
+
+const serverAddress = z
+  .string()
+  .trim()
+  .max(MAX_URL_CHARS)
+  .superRefine((url, ctx) => {
+    const link = checkServerAddress(url)
+    if (!link.ok) ctx.addIssue({ code: 'custom', message: link.message, params: { sentence: link.message } })
+  })
+const signIn = {
+  server: serverAddress,
+  user: z.string().trim().min(1, 'enter your user name on the server').max(MAX_COUCH_NAME_CHARS),
+  password: z.string().min(1, 'enter your password').max(MAX_COUCH_NAME_CHARS)
+}
 
 export const contract = {
   getWorkspace: { input: none, output: WorkspaceInfo },
@@ -104,7 +134,24 @@ export const contract = {
   listTrash: { input: none, output: z.array(TrashedArticle) },
   restoreArticle: { input: z.object({ id: z.string().min(1) }), output: ArticleSummary },
   /** The second step: removes a trashed article from disk for good. */
-  purgeArticle: { input: z.object({ id: z.string().min(1) }), output: z.object({ id: z.string() }) }
+  purgeArticle: { input: z.object({ id: z.string().min(1) }), output: z.object({ id: z.string() }) },
+  /** The workspace's shared articles and where each stands with its server. */
+  listShared: { input: none, output: z.array(SharedStatus) },
+  /**
+   * Shares an article through a CouchDB server: makes its database (the user must be allowed to: a desk admin), makes
+   * `members` its members, and sends every change. The password is kept in the system's keychain, never the workspace.
+   */
+  shareArticle: {
+    input: z.object({ articleId: z.string().min(1), ...signIn, members: z.array(z.string().trim().min(1).max(MAX_COUCH_NAME_CHARS)).max(100) }),
+    output: SharedStatus
+  },
+  /** Adds an article a colleague shared (its database on the server) to this workspace; then it syncs like the rest. */
+  joinShared: {
+    input: z.object({ ...signIn, database: z.string().trim().min(1, 'enter the shared article’s database name').max(MAX_COUCH_NAME_CHARS) }),
+    output: z.object({ articleId: z.string(), summary: ArticleSummary })
+  },
+  /** One two-way exchange with the server now (all shared articles, or one). */
+  syncNow: { input: z.object({ articleId: z.string().min(1).optional() }), output: z.array(SharedStatus) }
 } as const
 
 /**
@@ -114,7 +161,9 @@ export const contract = {
 export const events = {
   articleChanged: z.object({ doc: ArticleDoc }),
   articlesChanged: z.object({ articles: z.array(ArticleSummary), trash: z.array(TrashedArticle) }),
-  workspaceChanged: WorkspaceInfo
+  workspaceChanged: WorkspaceInfo,
+  /** A shared article's sync status changed (synced, syncing, offline, refused). */
+  syncChanged: z.object({ shared: z.array(SharedStatus) })
 } as const
 export type Events = typeof events
 export type EventName = keyof Events

@@ -258,7 +258,11 @@ const INTERNAL_FAILURES: Record<Channel, string> = {
   deleteArticle: 'Something went wrong while moving the article to the trash; nothing was changed.',
   listTrash: 'Something went wrong while listing the trash.',
   restoreArticle: 'Something went wrong while restoring the article; it is still in the trash.',
-  purgeArticle: 'Something went wrong while deleting the article for good.'
+  purgeArticle: 'Something went wrong while deleting the article for good.',
+  listShared: 'Something went wrong while listing the shared articles.',
+  shareArticle: 'Something went wrong while sharing the article; it is unchanged in this workspace.',
+  joinShared: 'Something went wrong while adding the shared article; nothing was saved.',
+  syncNow: 'Something went wrong while syncing; nothing saved here was changed.'
 }
 
 function largestAllowed(issue: z.core.$ZodIssueTooBig): number {

@@ -24,6 +24,8 @@ export const MAX_CLAIMANT_CHARS = 500
 export const MAX_TAG_CHARS = 100
 export const MAX_TAGS = 50
 export const MAX_URL_CHARS = 4_000
+/** A CouchDB user name, password or database name as Factmark accepts them. */
+export const MAX_COUCH_NAME_CHARS = 240
 export const MAX_SOURCE_TITLE_CHARS = 1_000
 export const MAX_PUBLISHER_CHARS = 500
 export const MAX_EXCERPT_CHARS = 20_000

@@ -52,3 +52,17 @@ export function checkReportAddress(input: string): LinkCheck {
   if (!/^https?:\/\//i.test(trimmed)) return { ok: false, message: 'The report address must start with https:// or http://.' }
   return checkSourceUrl(trimmed)
 }
+
+/**
+ * A desk's CouchDB server: a web address under the same rule (no user name or password in it: those are asked for
+ * apart and kept in the system's keychain), without a query or fragment; given without a scheme, https.
+ */
+export function checkServerAddress(input: string): LinkCheck {
+  const trimmed = input.trim()
+  if (trimmed === '') return { ok: false, message: 'Enter the server’s address (https://…).' }
+  const link = checkSourceUrl(trimmed)
+  if (!link.ok) return link.message.startsWith('Links with a user name') ? { ok: false, message: 'Give the user name and password apart, not in the server’s address.' } : link
+  const url = new URL(link.url)
+  if (url.search || url.hash) return { ok: false, message: 'A server’s address has no “?” or “#” part.' }
+  return { ok: true, url: url.href.replace(/\/+$/, '') }
+}

@@ -11,6 +11,7 @@ export type SendEvent = <E extends EventName>(event: E, payload: EventPayload<E>
 export function forwardWorkspaceEvents(workspace: Workspace, send: SendEvent): () => void {
   return workspace.onChange(async (change) => {
     if (change.kind === 'article') send('articleChanged', { doc: change.doc })
+    else if (change.kind === 'recorded') return // the window made it, and has its answer
     else if (change.kind === 'articles') send('articlesChanged', { articles: workspace.listArticles(), trash: await workspace.listTrash() })
     else send('workspaceChanged', workspaceInfo(workspace))
   })

@@ -101,6 +101,9 @@ export const STORE_MESSAGES = {
   noChanges: 'it holds no readable changes, so the article could not be opened',
   noCreation: 'its history does not begin with the article’s creation (part of it is missing), so the article could not be opened',
   changeLeftOut: (name: string, at: string, why: string) => `a change ${name.slice(0, 80)} saved at ${at} was left out: ${why}`,
+  alteredCopy: 'it has the id of a change already here, with other contents (an altered copy of it).',
+  /** A change that came from a server or a bundle and was not taken in. */
+  refusedFrom: (origin: string, name: string, at: string, why: string) => `a change by ${name.slice(0, 80)} saved at ${at}, from ${origin.slice(0, 200)}, was refused: ${why}`,
   otherArticle: (id: string) => `it holds article "${id.slice(0, 80)}" under another name, so it was not opened`,
   notV1: 'it is not a valid Factmark file (it was changed by hand or by another program, or is from a newer Factmark)'
 } as const

@@ -7,6 +7,7 @@
 //   identities/<machine account>.json   who reviews from that machine account
 //   articles/<id>/log/<replica>.jsonl   an article's changes, one writer per file (version-1.jsonl: the migrated ones)
 //   articles/<id>/article.json          a checkpoint of the article: its state after the log bytes it lists
+//   articles/<id>/shared.json           the server it is shared through, and who added whose changes there
 //   articles/<id>.v1.json               a version-1 file, kept as it was after migration
 //   trash/<id>/                         a trashed article's folder, whole, with trashed.json (when, what)
 import { join } from 'node:path'
@@ -21,6 +22,7 @@ export const REPLICAS_DIR = 'replicas'
 export const LOCKS_DIR = 'locks'
 export const IDENTITIES_DIR = 'identities'
 export const CHECKPOINT_FILE = 'article.json'
+export const SHARED_FILE = 'shared.json'
 export const LOG_DIR = 'log'
 export const LOG_EXT = '.jsonl'
 export const V1_SUFFIX = '.v1.json'
@@ -30,6 +32,7 @@ export const TRASH_INFO_FILE = 'trashed.json'
 export const articleDir = (dir: string, id: string) => join(dir, ARTICLES_DIR, id)
 export const articleLogDir = (dir: string, id: string) => join(dir, ARTICLES_DIR, id, LOG_DIR)
 export const checkpointPath = (dir: string, id: string) => join(dir, ARTICLES_DIR, id, CHECKPOINT_FILE)
+export const sharedPath = (dir: string, id: string) => join(dir, ARTICLES_DIR, id, SHARED_FILE)
 export const logFileName = (replica: string) => `${replica}${LOG_EXT}`
 
 /** A log's name without its extension: the key a checkpoint's `includes` uses. */

@@ -192,6 +192,47 @@ export class StoredArticle {
   }
 
   /**
+   * Takes in operations made elsewhere (a server's copy, a bundle): each new one is checked against the article's rules
+   * and saved to this process's log (one append), so that every process reading the folder has them. One that would
+   * leave the article invalid, or that has the id of one already here with other contents (an altered copy), is refused
+   * and returned with why; nothing refused is saved or applied. Returns what was added.
+   */
+  async merge(ops: readonly Operation[]): Promise<{ added: Operation[]; refused: { op: Operation; reason: string }[] }> {
+    if (this.readOnly) throw new FactmarkError('forbidden', this.readOnly)
+    const refused: { op: Operation; reason: string }[] = []
+    const known = new Map(this.doc.log.map((op) => [op.id, op]))
+    const fresh = new Map<string, Operation>()
+    for (const op of ops) {
+      const mine = known.get(op.id) ?? fresh.get(op.id)
+      if (!mine) fresh.set(op.id, op)
+      else if (JSON.stringify(mine) !== JSON.stringify(op)) refused.push({ op, reason: STORE_MESSAGES.alteredCopy })
+    }
+    if (fresh.size === 0) return { added: [], refused }
+    for (const op of fresh.values()) this.ctx.clock.observe(op.ts)
+    const leftOut = new Map<string, string>()
+    const candidates = [...fresh.values()]
+    let next = applyAll(this.doc, candidates, (op, why) => {
+      if (fresh.has(op.id)) leftOut.set(op.id, why)
+    })
+    if (leftOut.size > 0) {
+      for (const [id, why] of leftOut) refused.push({ op: fresh.get(id)!, reason: lowerFirst(why) })
+      next = applyAll(this.doc, candidates.filter((op) => !leftOut.has(op.id)))
+    }
+    const added = uniqueSorted(candidates.filter((op) => !leftOut.has(op.id)))
+    if (added.length === 0) return { added, refused }
+    const lines: string[] = []
+    for (const op of added) lines.push(...(await operationLine(op)))
+    try {
+      await this.logs.append(lines)
+    } catch (error) {
+      throw changeNotSavedError(error)
+    }
+    this.doc = next
+    this.pending += added.length
+    return { added, refused }
+  }
+
+  /**
    * Our own log was replaced under us (a sync tool put back an older copy of it, or removed it): what this process
    * wrote that the file no longer holds is written to it again, so nothing saved is lost.
    */

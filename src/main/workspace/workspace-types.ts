@@ -37,6 +37,23 @@ export type WorkspaceChange =
   | { kind: 'articles' }
   | { kind: 'settings' }
   | { kind: 'problems' }
+  /** This process saved one of its own changes (what a sync sends on to a server). */
+  | { kind: 'recorded'; id: string; op: Operation }
+
+export interface MergeOrigin {
+  /** Where the operations came from, as a reviewer would say it ("the server https://desk.example (factmark-x1)"). */
+  origin: string
+  /** Operations the caller refused before merging (a forged author), with why: reported with the rest. */
+  refused?: { op: Pick<Operation, 'name' | 'at'>; reason: string }[]
+}
+
+export interface MergeResult {
+  /** The operations new here, in fold order. */
+  added: Operation[]
+  refused: { op: Pick<Operation, 'id' | 'name' | 'at'>; reason: string }[]
+  /** True when the article was not in the workspace before. */
+  created: boolean
+}
 
 export interface Reviewing {
   id: string
@@ -64,6 +81,13 @@ export interface Workspace {
    * the document, such as a revision's placements.
    */
   applyOperation(id: string, body: OperationBody | ((doc: ArticleDoc) => OperationBody)): Promise<{ op: Operation; doc: ArticleDoc }>
+  /**
+   * Takes in operations of one article made elsewhere (a colleague's, through a server or a bundle): checked, saved to
+   * this process's log, folded in and told to listeners. An article not in the workspace yet is added from them (they
+   * must hold its creation). What is refused (altered copies, changes that break the article's rules, and `refused`:
+   * what the caller already turned away) is listed in the workspace's problems under `origin`, never applied.
+   */
+  mergeOperations(articleId: string, ops: readonly Operation[], from: MergeOrigin): Promise<MergeResult>
   /** Moves an article's folder to the trash; nothing is removed from disk. */
   trashArticle(id: string): Promise<TrashedArticle>
   listTrash(): Promise<TrashedArticle[]>

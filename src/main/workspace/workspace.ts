@@ -3,8 +3,8 @@
 // appending operations to its own log per article; everything else is read from the other logs and merged (core's
 // fold). See layout.ts for the folder, stored-article.ts for one article, settings-store.ts for the settings.
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
-import { HybridClock, hlcTime } from '../../core/clock'
+import { join, relative } from 'node:path'
+import { HybridClock, compareStamps, hlcTime } from '../../core/clock'
 import { FactmarkError } from '../../core/errors'
 import { newId } from '../../core/ids'
 import type { StoreProblem, TrashedArticle } from '../../core/api'
@@ -35,10 +35,10 @@ import { isTempFile, removeLeftoverTemps } from './temp-files'
 import { listTrashed, moveBack, moveToTrash, purgeTrashed } from './trash'
 import { watchWorkspace, type WorkspaceWatcher } from './watch'
 import type { Lock } from './locks'
-import type { NewArticle, OpenOptions, Reviewing, Workspace, WorkspaceChange } from './workspace-types'
+import type { MergeOrigin, MergeResult, NewArticle, OpenOptions, Reviewing, Workspace, WorkspaceChange } from './workspace-types'
 
 export type { TrashedArticle } from '../../core/api'
-export type { NewArticle, OpenOptions, Reviewing, Workspace, WorkspaceChange } from './workspace-types'
+export type { MergeOrigin, MergeResult, NewArticle, OpenOptions, Reviewing, Workspace, WorkspaceChange } from './workspace-types'
 
 export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<Workspace> {
   try {
@@ -249,8 +249,60 @@ class StoreWorkspace implements Workspace {
       const op = stampOperation(article.doc, change, this.#stamp())
       await article.record(op)
       this.#checkpoints.touched(article)
+      this.#emit({ kind: 'recorded', id, op })
       return { op, doc: article.doc }
     })
+  }
+
+  mergeOperations(id: string, ops: readonly Operation[], from: MergeOrigin): Promise<MergeResult> {
+    return this.#serialized(id, async () => {
+      this.#writable()
+      let created = false
+      let article = this.#articles.get(id)
+      if (article) {
+        const { gone, added } = await article.catchUpBeforeChange()
+        if (gone) {
+          this.#drop(id)
+          this.#emit({ kind: 'articles' })
+          throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
+        }
+        this.#tell(article, added)
+      } else {
+        article = await this.#adoptFrom(id, ops)
+        created = true
+      }
+      const { added, refused } = await article.merge(ops)
+      const all = [...(from.refused ?? []), ...refused]
+      const file = relative(this.dir, articleLogDir(this.dir, id))
+      for (const { op, reason } of all) this.#problems.add({ file, movedTo: null, reason: STORE_MESSAGES.refusedFrom(from.origin, op.name, op.at, reason) })
+      this.#tell(article, added)
+      if (created) this.#emit({ kind: 'articles' })
+      return { added, refused, created }
+    })
+  }
+
+  /** A new article's folder, from operations made elsewhere: its creation first (the rest is merged after). */
+  async #adoptFrom(id: string, ops: readonly Operation[]): Promise<StoredArticle> {
+    if (!Id.safeParse(id).success) throw new FactmarkError('invalid-argument', 'That is not an article id.')
+    const creation = [...ops].sort(compareStamps).find((op) => op.type === 'article.create')
+    if (!creation || creation.type !== 'article.create' || creation.article.id !== id) {
+      throw new FactmarkError('invalid-operation', 'These changes do not hold the article’s creation, so the article cannot be added.')
+    }
+    const problem = articleProblem(creation.article)
+    if (problem) throw new FactmarkError('invalid-operation', `That article cannot be kept: ${lowerFirst(problem)}`)
+    if (await exists(articleDir(this.dir, id))) throw new FactmarkError('conflict', 'An article with that id is already in this folder (perhaps in the middle of being made); try again.')
+    this.#ctx.clock.observe(creation.ts)
+    try {
+      await mkdir(articleLogDir(this.dir, id), { recursive: true })
+    } catch (error) {
+      throw changeNotSavedError(error)
+    }
+    const stored = await StoredArticle.create(this.#ctx, creation).catch(async (error: unknown) => {
+      await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => {})
+      throw error
+    })
+    this.#adopt(stored)
+    return stored
   }
 
   trashArticle(id: string): Promise<TrashedArticle> {
