@@ -24,7 +24,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 
 const services: Services[] = []
 afterEach(async () => {
-  for (const opened of services.splice(0)) await opened.workspace.close()
+  for (const opened of services.splice(0)) await opened.close()
 })
 
 async function setup() {

@@ -172,9 +172,13 @@ async function launchInChromium(
   }, channels)
   const page = await context.newPage()
   const pageErrors = watchErrors(page)
-  const stopEvents = forwardWorkspaceEvents(services.workspace, (event, payload) => {
-    void page.evaluate(({ event, payload }) => (window as unknown as { __factmarkEmit: (e: string, p: unknown) => void }).__factmarkEmit(event, payload), { event, payload }).catch(() => {})
-  })
+  const stopEvents = forwardWorkspaceEvents(
+    services.workspace,
+    (event, payload) => {
+      void page.evaluate(({ event, payload }) => (window as unknown as { __factmarkEmit: (e: string, p: unknown) => void }).__factmarkEmit(event, payload), { event, payload }).catch(() => {})
+    },
+    services.desk
+  )
   await page.goto(chromiumMode.rendererUrl)
   return {
     page,
@@ -186,7 +190,7 @@ async function launchInChromium(
     close: async () => {
       stopEvents()
       await context.close()
-      await services.workspace.close()
+      await services.close()
     }
   }
 }

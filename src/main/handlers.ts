@@ -13,10 +13,15 @@ import { countRevision, reviseArticle } from '../core/revise'
 import { AnalysisCache } from './article-analysis'
 import { readArticleSource } from './read-source'
 import type { Workspace } from './workspace/workspace'
+import type { Desk } from './sync/desk'
 import { workspaceInfo } from './workspace-info'
 
 export interface Services {
   workspace: Workspace
+  /** The workspace's shared articles and their servers. */
+  desk: Desk
+  /** Stops syncing, writes the last checkpoints and frees the workspace. */
+  close(): Promise<void>
   /** Hands a checked http(s) link to the system browser (shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>
   /** Asks where to save a report (a save dialog in the app); null when the user cancels. */
@@ -86,6 +91,16 @@ export function createHandlers(services: Services): Handlers {
     purgeArticle: async ({ id }) => {
       await workspace.purgeArticle(id)
       return { id }
+    },
+    listShared: () => services.desk.list(),
+    shareArticle: ({ articleId, server, user, password, members }) => services.desk.share(articleId, server, { user, password }, members),
+    joinShared: ({ server, user, password, database }) => services.desk.join(server, database, { user, password }),
+    syncNow: async ({ articleId }) => {
+      await services.desk.exchange(articleId).catch((error: unknown) => {
+        // The status of each article says what went wrong; a request for one article also answers with it.
+        if (articleId !== undefined) throw error instanceof FactmarkError ? error : new FactmarkError('io', (error as Error).message)
+      })
+      return services.desk.list()
     }
   }
 

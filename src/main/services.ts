@@ -1,4 +1,6 @@
 import type { Services } from './handlers'
+import { memoryCredentials, type Credentials } from './sync/credentials'
+import { Desk } from './sync/desk'
 import { keepGcPausesShort } from './short-gc-pauses'
 import { loadSamples } from './workspace/samples'
 import type { Machine } from './workspace/machine'
@@ -14,6 +16,10 @@ export async function openServices(options: {
   fallbackReviewer?: string
   /** Which machine account this is (tests stand in for a colleague's); default: this host and OS user. */
   machine?: Machine
+  /** Where the passwords of desks' servers are kept (the app: the OS keychain); default: for this run only. */
+  credentials?: Credentials
+  /** Replicate shared articles continuously (default true). */
+  liveSync?: boolean
 }): Promise<Services> {
   keepGcPausesShort()
   const workspace = await openWorkspace(options.workspaceDir, {
@@ -21,5 +27,16 @@ export async function openServices(options: {
     fallbackReviewer: options.fallbackReviewer,
     ...(options.machine ? { machine: options.machine } : {})
   })
-  return { workspace, openExternal: options.openExternal, chooseSavePath: options.chooseSavePath, printPdf: options.printPdf }
+  const desk = await Desk.open(workspace, options.credentials ?? memoryCredentials(), { live: options.liveSync ?? true })
+  return {
+    workspace,
+    desk,
+    openExternal: options.openExternal,
+    chooseSavePath: options.chooseSavePath,
+    printPdf: options.printPdf,
+    close: async () => {
+      await desk.close()
+      await workspace.close()
+    }
+  }
 }

@@ -4,6 +4,7 @@
 
 import type { ArticleDoc } from '../model'
 import { countVerdicts, disagreementLine, needsLookLine, percentShares, progressLine } from '../progress'
+import { AGREEMENT_HEADING, agreementText, reviewStatusText } from './agreement'
 import { longDay, utcMinute } from './dates'
 import { articleSection, markSpans } from './html-article'
 import { badge, claimSection, historyHtml } from './html-claim'
@@ -33,6 +34,8 @@ function masthead(doc: ArticleDoc, options: ReportOptions, reported: number): st
   if (article.publishedAt?.trim()) rows.push(['Published', escapeHtml(longDay(article.publishedAt))])
   const people = reviewers(doc)
   if (people.length) rows.push([people.length === 1 ? 'Reviewer' : 'Reviewers', people.map(escapeHtml).join(', ')])
+  const status = reviewStatusText(doc)
+  if (status) rows.push(['Status', escapeHtml(status)])
   rows.push(['Claims', `${reported} reported of ${doc.claims.length}`])
   rows.push(['Report date', escapeHtml(utcMinute(options.generatedAt))])
   const org = options.organisation.trim()
@@ -81,6 +84,17 @@ ${rows}
 </section>`
 }
 
+/** How far the reviewers agree, when at least two have verdicts of their own. */
+function agreementSection(doc: ArticleDoc): string {
+  const text = agreementText(doc)
+  if (!text) return ''
+  const pairs = text.pairs.length ? `<ul class="agreement-pairs">\n${text.pairs.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n')}\n</ul>\n` : ''
+  return `<section class="agreement" aria-labelledby="agreement-heading">
+<h2 id="agreement-heading">${AGREEMENT_HEADING}</h2>
+${pairs}<p class="agreement-overall">${escapeHtml(text.overall)}</p>
+</section>`
+}
+
 export function exportHtml(doc: ArticleDoc, options: ReportOptions): string {
   const claims = reportedClaims(doc, options)
   const full = options.articleMode === 'full'
@@ -107,6 +121,7 @@ export function exportHtml(doc: ArticleDoc, options: ReportOptions): string {
 <body>
 ${masthead(doc, options, claims.length)}
 ${summary(doc, options)}
+${agreementSection(doc)}
 ${full ? articleSection(doc, spans, options, claims.length - marked.size) : ''}
 <section class="claims" aria-labelledby="claims-heading">
 <h2 id="claims-heading">Claims</h2>

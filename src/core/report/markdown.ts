@@ -7,6 +7,7 @@ import { inQuotes, personName } from '../history'
 import type { ArticleDoc, Claim } from '../model'
 import { WORDING_WORDS } from '../placement-words'
 import { countVerdicts, disagreementLine, needsLookLine, progressLine } from '../progress'
+import { AGREEMENT_HEADING, agreementText, reviewStatusText } from './agreement'
 import { isoDay, longDay, utcMinute } from './dates'
 import { DISAGREEMENT_LABEL, disagreementText } from './disagreement'
 import { articleHistory, claimHistory, type HistoryLine } from './history'
@@ -94,6 +95,8 @@ export function exportMarkdown(doc: ArticleDoc, options: ReportOptions): string 
   if (article.byline?.trim()) facts.push(`- **Byline:** ${escapeMarkdown(article.byline)}`)
   if (article.publishedAt?.trim()) facts.push(`- **Published:** ${escapeMarkdown(longDay(article.publishedAt))}`)
   if (people.length) facts.push(`- **Reviewers:** ${people.map(escapeMarkdown).join(', ')}`)
+  const status = reviewStatusText(doc)
+  if (status) facts.push(`- **Status:** ${escapeMarkdown(status)}`)
   if (options.organisation.trim()) facts.push(`- **Organisation:** ${escapeMarkdown(options.organisation)}`)
   facts.push(`- **Report generated:** ${utcMinute(options.generatedAt)}`)
 
@@ -108,6 +111,13 @@ export function exportMarkdown(doc: ArticleDoc, options: ReportOptions): string 
   out.push(`| **Total** | **${doc.claims.length}** |`, '')
   if (!options.includeUnreviewed && counts.unreviewed > 0) {
     out.push(`*${counts.unreviewed} unreviewed ${counts.unreviewed === 1 ? 'claim is' : 'claims are'} not listed below.*`, '')
+  }
+
+  const agreement = agreementText(doc)
+  if (agreement) {
+    out.push(`## ${AGREEMENT_HEADING}`, '')
+    if (agreement.pairs.length) out.push(...agreement.pairs.map((line) => `- ${escapeMarkdown(line)}`), '')
+    out.push(escapeMarkdown(agreement.overall), '')
   }
 
   out.push('## Claims', '')

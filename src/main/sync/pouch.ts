@@ -1,3 +1,4 @@
+/// <reference path="./pouchdb.d.ts" />
 // PouchDB as main uses it: an in-memory replica per shared article (the workspace's logs stay the truth; the replica
 // is rebuilt from them at each start) and the HTTP adapter to the desk's CouchDB. No native module: nothing to rebuild
 // for Electron.
