@@ -13,6 +13,8 @@ import { claimReviewOmissions } from '../core/report/claimreview'
 import { writeFileDurably } from '../main/workspace/durable-write'
 import { checkNumbersCommand, suggestCommand } from './analysis'
 import { claimCommand, claimsCommand } from './claims'
+import { agreementCommand } from './agreement'
+import { bundleCommand, joinCommand, mergeCommand, shareCommand, statusCommand, syncCommand } from './desk'
 import { UsageError, findArticle, findTrashed, open, openedBy, parse, type CliIo } from './common'
 
 export type { CliIo } from './common'
@@ -47,6 +49,20 @@ const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR (suggest and check
   export ARTICLE --format FORMAT --out FILE [options]
       FORMAT    html | pdf | md | csv | w3c | claimreview
       options   --no-unreviewed  --no-notes  --history  --claims-only  --bom (CSV for Excel)
+
+A fact desk (sign in to the server with FACTMARK_SERVER_USER and FACTMARK_SERVER_PASSWORD):
+  share ARTICLE --server URL [--members USER,USER]
+      make the article's database on a CouchDB server (a desk admin may), make USERs its members, send every
+      change; prints the database name to give colleagues
+  join DATABASE --server URL    add an article a colleague shared; prints its id
+  sync [ARTICLE]                one two-way exchange for every shared article (or one):
+                                "ID  DATABASE  N sent, M received"
+  agreement ARTICLE [--json]    reviewer agreement: Cohen's kappa per pair and Fleiss' kappa overall, with counts
+  status ARTICLE [in-progress|ready|approved|reopened] [--yes]
+      print or set the review status; approving with claims unreviewed or in dispute needs --yes
+  bundle ARTICLE --out FILE     every change of the article in one file, for a colleague without a server
+  merge FILE                    merge a bundle's changes into this workspace's copy (or add the article)
+
   help                          this text
 
 ARTICLE is an article's id, or words of its title that match exactly one article.
@@ -93,6 +109,20 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
         return await suggestCommand(rest, io)
       case 'check-numbers':
         return await checkNumbersCommand(rest, io)
+      case 'share':
+        return await shareCommand(rest, io)
+      case 'join':
+        return await joinCommand(rest, io)
+      case 'sync':
+        return await syncCommand(rest, io)
+      case 'agreement':
+        return await agreementCommand(rest, io)
+      case 'status':
+        return await statusCommand(rest, io)
+      case 'bundle':
+        return await bundleCommand(rest, io)
+      case 'merge':
+        return await mergeCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':

@@ -26,6 +26,8 @@ export const MAX_TAGS = 50
 export const MAX_URL_CHARS = 4_000
 /** A CouchDB user name, password or database name as Factmark accepts them. */
 export const MAX_COUCH_NAME_CHARS = 240
+/** The largest article bundle opened (a whole history of a big article is tens of megabytes). */
+export const MAX_BUNDLE_BYTES = 200_000_000
 export const MAX_SOURCE_TITLE_CHARS = 1_000
 export const MAX_PUBLISHER_CHARS = 500
 export const MAX_EXCERPT_CHARS = 20_000

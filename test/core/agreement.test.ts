@@ -115,7 +115,7 @@ describe('reviewer agreement of an article', () => {
   it('two reviewers: each one’s own verdict counts, also while they disagree, until and after a resolution', () => {
     const { dana, sam, doc: start } = desk()
     let doc = start
-    for (const [id, exact] of [['claim-rose', 'Exports rose 12%'], ['claim-fell', 'Imports fell by 3%'], ['claim-said', 'The minister said']]) {
+    for (const [id, exact] of [['claim-rose', 'Exports rose 12%'], ['claim-fell', 'Imports fell by 3%'], ['claim-said', 'The minister said']] as const) {
       doc = change(dana, doc, { type: 'claim.create', claim: newClaim(doc, id, exact) })[0]
     }
     const base = doc

@@ -271,7 +271,10 @@ class StoreWorkspace implements Workspace {
         article = await this.#adoptFrom(id, ops)
         created = true
       }
-      const { added, refused } = await article.merge(ops)
+      const merged = await article.merge(ops)
+      const { refused } = merged
+      // A new article's creation was saved first, by #adoptFrom: it is one of the operations added.
+      const added = created ? [article.doc.log.find((op) => op.type === 'article.create')!, ...merged.added] : merged.added
       const all = [...(from.refused ?? []), ...refused]
       const file = relative(this.dir, articleLogDir(this.dir, id))
       for (const { op, reason } of all) this.#problems.add({ file, movedTo: null, reason: STORE_MESSAGES.refusedFrom(from.origin, op.name, op.at, reason) })
