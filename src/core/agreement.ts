@@ -196,7 +196,8 @@ function firstJudged(doc: Pick<ArticleDoc, 'log'>, counts: Map<string, number>):
   const order: string[] = []
   const seen = new Set<string>()
   for (const op of doc.log) {
-    if ((op.type === 'claim.setVerdict' || op.type === 'claim.create') && counts.has(op.by) && !seen.has(op.by)) {
+    const judging = op.type === 'claim.setVerdict' ? !op.resolves : op.type === 'claim.create' && op.claim.verdict !== 'unreviewed'
+    if (judging && counts.has(op.by) && !seen.has(op.by)) {
       seen.add(op.by)
       order.push(op.by)
     }

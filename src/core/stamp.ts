@@ -61,7 +61,11 @@ function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): Opera
         if (!stillAsLeft) {
           throw new FactmarkError('conflict', 'Your verdict was changed meanwhile; reload the article and try again.')
         }
-        return { ...rest, undoes, seen: [...(undone.seen ?? []), undone.id], ...wording }
+        // It gives back the author's own verdict before it (none: a withdrawal), never a colleague's that happened to
+        // be the latest when it was made.
+        const before = (undone.seen ?? []).map((id) => doc.log.find((op) => op.id === id)).find((op) => op !== undefined && op.by === stamp.by)
+        const verdict = before?.type === 'claim.setVerdict' ? before.verdict : before?.type === 'claim.create' ? before.claim.verdict : 'unreviewed'
+        return { ...rest, verdict, undoes, seen: [...(undone.seen ?? []), undone.id], ...wording }
       }
       // A resolution replaces every verdict in force; any other verdict only its author's own (a colleague's stands
       // beside it: a disagreement, until someone resolves it).

@@ -238,3 +238,16 @@ describe('operations that break the rules a writer keeps', () => {
     expect(doc.log.filter((op) => op.id === first.id)).toHaveLength(1)
   })
 })
+
+describe('undoing a first verdict beside a colleague’s', () => {
+  it('withdraws the author’s verdict and never takes the colleague’s under their name', () => {
+    const { dana, sam, doc: start } = desk()
+    const [base] = change(dana, start, { type: 'claim.create', claim: newClaim(start, 'claim-rose', 'rose 12% in June') })
+    const [bySamDoc, bySam] = change(sam, base, { type: 'claim.setVerdict', claimId: 'claim-rose', verdict: 'unverifiable', previous: 'unreviewed' })
+    for (const w of [dana, sam]) w.clock.observe(bySam.ts)
+    const [withDana, byDana] = change(dana, bySamDoc, { type: 'claim.setVerdict', claimId: 'claim-rose', verdict: 'verified', previous: 'unverifiable' })
+    expect(withDana.claims[0]!.verdicts!.map((v) => `${v.by}: ${v.verdict}`)).toEqual(['r-sam: unverifiable', 'r-dana: verified'])
+    const [undone] = change(dana, withDana, undoOf(byDana))
+    expect(undone.claims[0]!.verdicts).toEqual([{ op: bySam.id, by: 'r-sam', verdict: 'unverifiable' }])
+  })
+})

@@ -28,8 +28,26 @@ export function serverDatabase(server: string, database: string, signIn: SignIn)
   return new PouchDB(`${server.replace(/\/+$/, '')}/${encodeURIComponent(database)}`, {
     adapter: 'http',
     skip_setup: true,
-    auth: { username: signIn.user, password: signIn.password }
+    auth: { username: signIn.user, password: signIn.password },
+    fetch: answeringFetch
   })
+}
+
+/** What PouchDB is told when the server cannot be reached at all (server-errors.ts reads it back as offline). */
+export const UNREACHABLE = 'factmark-unreachable'
+
+/**
+ * Fetch for PouchDB's HTTP adapter that turns a failed connection into a 503 answer: PouchDB then backs off and retries
+ * as for any server failure, instead of some of its requests rejecting where nothing catches them (an unhandled
+ * rejection in main for every retry while offline).
+ */
+async function answeringFetch(url: string, options: Record<string, unknown>): Promise<Response> {
+  try {
+    return await (PouchDB as unknown as { fetch: (url: string, options: unknown) => Promise<Response> }).fetch(url, options)
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'ECONNREFUSED'
+    return new Response(JSON.stringify({ error: UNREACHABLE, reason: code }), { status: 503, headers: { 'content-type': 'application/json' } })
+  }
 }
 
 export type Replication = PouchDB.Sync

@@ -15,6 +15,8 @@ export function serverProblem(error: unknown, where: { server: string; database?
   const e = (error ?? {}) as HttpishError
   const host = shortServer(where.server)
   const db = where.database ? ` (${where.database.slice(0, 120)})` : ''
+  // pouch.ts answers an unreachable server as a 503 with this error, the connection's code as the reason.
+  if ((e as { error?: string }).error === 'factmark-unreachable' || e.name === 'factmark-unreachable') e.code = e.reason
   const code = e.code ?? e.cause?.code ?? (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)\b/.exec(e.message ?? '')?.[1] ?? '')
   if (code || (!e.status && /fetch failed|request to .* failed|network|socket|abort/i.test(e.message ?? ''))) {
     const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'no server by that name was found' : code === 'ETIMEDOUT' ? 'it did not answer in time' : 'it could not be reached'

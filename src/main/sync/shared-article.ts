@@ -102,6 +102,12 @@ export class SharedArticle {
     live.on('change', (info: ReplicationChange) => {
       if (info.direction === 'pull') this.#take(info.change.docs)
     })
+    // Sync's own 'paused' drops the error; each direction says when a request failed and it is backing off.
+    const offline = (error: unknown) => {
+      const problem = serverProblem(error, { server: this.info.server, database: this.info.database, user: this.info.user })
+      this.#setStatus(problem.offline ? 'offline' : 'refused', problem.message)
+    }
+    for (const direction of [(live as unknown as { push: Replication }).push, (live as unknown as { pull: Replication }).pull]) direction.on('requestError', offline)
     live.on('active', () => {
       if (this.#status.state !== 'offline') this.#setStatus('syncing', null)
     })
