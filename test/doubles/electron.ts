@@ -25,6 +25,7 @@ import type {
   Protocol,
   SaveDialogOptions,
   SaveDialogReturnValue,
+  SafeStorage,
   Session,
   Shell,
   WebContents,
@@ -56,7 +57,9 @@ export const electronDouble = {
   /** What the preload listens to from main (ipcRenderer.on), by channel. */
   rendererListeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
   exitCode: undefined as number | undefined,
-  quitCalls: 0
+  quitCalls: 0,
+  /** Whether the OS keychain is there (a Linux desktop without one says no). */
+  encryptionAvailable: true
 }
 
 export function resetElectronDouble(): void {
@@ -76,6 +79,7 @@ export function resetElectronDouble(): void {
   electronDouble.rendererListeners.clear()
   electronDouble.exitCode = undefined
   electronDouble.quitCalls = 0
+  electronDouble.encryptionAvailable = true
   app.isPackaged = false
   app.removeAllListeners()
 }
@@ -120,6 +124,16 @@ class AppDouble extends EventEmitter implements AppUsed {
   }
 }
 export const app = new AppDouble()
+
+// ---- safeStorage: "encrypts" by reversing and marking the bytes, so a test can tell ciphertext from the secret ----
+export const safeStorage = {
+  isEncryptionAvailable: () => electronDouble.encryptionAvailable,
+  encryptString: (plain: string) => Buffer.concat([Buffer.from('enc:'), Buffer.from(plain, 'utf8').reverse()]),
+  decryptString: (encrypted: Buffer) => {
+    if (!encrypted.subarray(0, 4).equals(Buffer.from('enc:'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+    return Buffer.from(encrypted.subarray(4)).reverse().toString('utf8')
+  }
+} satisfies Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>
 
 // ---- ipcMain / ipcRenderer / contextBridge ------------------------------------------------------------------
 

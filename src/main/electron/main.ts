@@ -7,6 +7,7 @@ import { forwardWorkspaceEvents } from '../events'
 import { createHandlers } from '../handlers'
 import { resolveWorkspaceDir } from '../workspace/location'
 import { openServices } from '../services'
+import { keychainCredentials } from './keychain'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { openInBrowser } from './external-links'
 import { registerIpcHandlers } from './ipc'
@@ -46,19 +47,24 @@ async function start(): Promise<void> {
       openExternal: openInBrowser,
       chooseSavePath,
       printPdf,
-      fallbackReviewer: process.env.USER ?? process.env.USERNAME
+      fallbackReviewer: process.env.USER ?? process.env.USERNAME,
+      credentials: keychainCredentials()
     })
     denyAllPermissions()
     serveRenderer(paths.renderer)
     registerIpcHandlers(createHandlers(services))
     installMenu()
     const window = createMainWindow(paths.preload)
-    forwardWorkspaceEvents(services.workspace, (event, payload) => {
-      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, { event, payload })
-    })
+    forwardWorkspaceEvents(
+      services.workspace,
+      (event, payload) => {
+        if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, { event, payload })
+      },
+      services.desk
+    )
     // Another writer may have changed something while the window was in the background; the watcher usually has it already.
     window.on('focus', () => void services.workspace.refresh())
-    closeOnQuit(services.workspace)
+    closeOnQuit(services)
   } catch (error) {
     fail(error)
   }
