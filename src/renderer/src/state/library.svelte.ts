@@ -176,6 +176,12 @@ class Library {
     }
   }
 
+  /** Takes in an article joined from a colleague's server (or found here already) and opens it. */
+  async addJoined(articleId: string, summary: ArticleSummary): Promise<void> {
+    this.articles = [summary, ...this.articles.filter((a) => a.id !== articleId)]
+    await this.open(articleId)
+  }
+
   #updateSummary(summary: ArticleSummary): void {
     this.articles = this.articles.map((a) => (a.id === summary.id ? summary : a))
   }

@@ -1,3 +1,5 @@
+import { articleAgreement, reviewerJudgements, type ArticleAgreement, type Judgement } from '../../../core/agreement'
+import { hasDisagreement } from '../../../core/disagreement'
 import type { ArticleDoc, Claim, Operation, OperationBody, Verdict } from '../../../core/model'
 import { apply, applyAll, bodyOf, undoOf } from '../../../core/ops'
 import { needsLook } from '../../../core/progress'
@@ -17,6 +19,17 @@ export interface RunOptions {
   onError?: (message: string, field?: string) => void
 }
 
+/** What the claim list shows by verdict: all, one verdict, those that need a look, or those reviewers disagree on. */
+export type ClaimFilter = Verdict | 'all' | 'needs-look' | 'disagreements'
+
+/** The list's assignee filter: anyone, no one yet, or a reviewer's id (ids never hold a colon). */
+export const ANYONE = ':anyone'
+export const UNASSIGNED = ':unassigned'
+export type AssigneeFilter = typeof ANYONE | typeof UNASSIGNED | (string & {})
+
+/** What the sidebar lists below the article's desk line. */
+export type SidebarView = 'claims' | 'suggestions' | 'numbers' | 'agreement'
+
 /**
  * The article under review: its document, the selected claim, list filters, and undo/redo.
  * Every change goes to main as an operation; once main has stored it, the same reducer applies it here.
@@ -26,11 +39,13 @@ export class ReviewSession {
   selectedId = $state<string | null>(null)
   /** Claims under the last click, shortest first, so overlapping ones stay reachable. */
   underPointer = $state.raw<string[]>([])
-  #filter = $state<Verdict | 'all' | 'needs-look'>('all')
+  #filter = $state<ClaimFilter>('all')
+  /** Whose claims the list shows (see AssigneeFilter). */
+  assigneeFilter = $state<AssigneeFilter>(ANYONE)
   query = $state('')
   busy = $state(false)
   /** What the sidebar lists: the claims, Factmark's suggestions, or its checks of the article's numbers. */
-  sidebar = $state<'claims' | 'suggestions' | 'numbers'>('claims')
+  sidebar = $state<SidebarView>('claims')
   readonly insights: ArticleInsights = new ArticleInsights(this)
   /** Called with each stored document before the rest of the UI updates, so highlights paint first. */
   onApplied: ((doc: ArticleDoc, selectedId: string | null) => void) | null = null
@@ -47,11 +62,11 @@ export class ReviewSession {
   }
 
   /** The list's filter. */
-  get verdictFilter(): Verdict | 'all' | 'needs-look' {
+  get verdictFilter(): ClaimFilter {
     return this.#filter
   }
 
-  set verdictFilter(filter: Verdict | 'all' | 'needs-look') {
+  set verdictFilter(filter: ClaimFilter) {
     this.#filter = filter
   }
 
@@ -65,9 +80,23 @@ export class ReviewSession {
 
   get visibleClaims(): Claim[] {
     const filter = this.verdictFilter
-    const shown = (c: Claim) => filter === 'all' || (filter === 'needs-look' ? needsLook(c) : c.verdict === filter)
-    return this.doc.claims.filter((c) => shown(c) && claimMatches(c, this.query))
+    const assignee = this.assigneeFilter
+    const shown = (c: Claim) =>
+      filter === 'all' || (filter === 'needs-look' ? needsLook(c) : filter === 'disagreements' ? hasDisagreement(c) : c.verdict === filter)
+    const theirs = (c: Claim) => assignee === ANYONE || (assignee === UNASSIGNED ? c.assignee === undefined : c.assignee === assignee)
+    return this.doc.claims.filter((c) => shown(c) && theirs(c) && claimMatches(c, this.query))
   }
+
+  /** Claims on which the verdicts in force differ (reviewers who have not yet been resolved). */
+  get disagreements(): Claim[] {
+    return this.doc.claims.filter(hasDisagreement)
+  }
+
+  /** Each reviewer's own judgement of each claim (claim id → reviewer id → verdict), worked out once per document. */
+  readonly judgements: Map<string, Map<string, Judgement>> = $derived(reviewerJudgements(this.doc))
+
+  /** How far the article's reviewers agree (Cohen's κ per pair, Fleiss' κ overall), worked out when first looked at. */
+  readonly agreement: ArticleAgreement = $derived(articleAgreement(this.doc))
 
   get canUndo(): boolean {
     return this.#history.undo.length > 0
@@ -137,6 +166,7 @@ export class ReviewSession {
   #setDoc(doc: ArticleDoc): void {
     this.doc = doc
     if (this.#filter === 'needs-look' && !doc.claims.some(needsLook)) this.#filter = 'all'
+    if (this.assigneeFilter !== ANYONE && this.assigneeFilter !== UNASSIGNED && !(this.assigneeFilter in doc.people)) this.assigneeFilter = ANYONE
   }
 
   #pushUndo(op: Operation): void {
@@ -240,6 +270,10 @@ export function undoLabel(op: Operation): string {
       return 'dismiss suggestion'
     case 'suggestion.restore':
       return 'bring back suggestion'
+    case 'article.setStatus':
+      return 'review status'
+    case 'claim.assign':
+      return 'assignment'
     default:
       return op.type.replace('claim.set', '').toLowerCase()
   }
