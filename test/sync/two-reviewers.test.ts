@@ -56,3 +56,26 @@ describe('two reviewers on one server', () => {
     expect(dana.desk.list()[0]).toMatchObject({ state: 'synced' })
   }, 60_000)
 })
+
+describe('signing in again', () => {
+  it('a workspace reopened without the password is signed out, and syncs again once the reviewer signs in', async () => {
+    const dana = await reviewer('Dana', { admin: true })
+    const sam = await reviewer('Sam')
+    const { id } = await dana.workspace.createArticle(article())
+    const { database } = await dana.desk.share(id, couch().url, signIn(dana), [sam.user])
+    await sam.desk.join(couch().url, database, signIn(sam))
+    // Sam's app starts again with an empty keychain: signed out, nothing lost.
+    const { Desk } = await import('../../src/main/sync/desk')
+    const { memoryCredentials } = await import('../../src/main/sync/credentials')
+    await sam.desk.close()
+    const again = await Desk.open(sam.workspace, memoryCredentials(), { live: false })
+    expect(again.list()).toEqual([expect.objectContaining({ articleId: id, state: 'signed-out', message: expect.stringMatching(/^Sign in to http:\/\/127\.0\.0\.1:\d+ as sam-\d+ to sync this article\.$/) })])
+    await expect(again.exchange(id)).rejects.toThrow(/Not signed in/)
+    await dana.workspace.applyOperation(id, claimOn(dana.workspace.getArticle(id), 'soared almost 80%'))
+    await dana.desk.exchange()
+    await again.join(couch().url, database, signIn(sam))
+    expect(again.list()[0]).toMatchObject({ state: 'synced' })
+    expect(bytes(sam, id)).toBe(bytes(dana, id))
+    await again.close()
+  }, 30_000)
+})

@@ -88,6 +88,16 @@ export class Desk {
     }
     await this.credentials.save(server, signIn)
     const known = this.workspace.listArticles().some((a) => a.id === articleId)
+    if (existing && existing.status.state === 'signed-out') {
+      // Signing in again to an article shared here before (the app's "Sign in…"): it syncs with the new sign-in.
+      await existing.close()
+      const shared = this.#track(articleId, { ...existing.info, user: signIn.user }, signIn)
+      await writeSharedInfo(this.workspace.dir, articleId, shared.info)
+      await shared.exchange()
+      if (this.options.live) void shared.startLive()
+      this.#tell()
+      return { articleId, summary: summarize(this.workspace.getArticle(articleId)) }
+    }
     const info = existing?.info ?? newSharedInfo(server, database, signIn.user, {})
     const shared = existing ?? new SharedArticle(this.workspace, articleId, info, signIn, () => this.#tell(), this.options.now)
     if (!known) {
