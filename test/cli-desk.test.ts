@@ -131,3 +131,23 @@ describe('factmark bundle and merge', () => {
     expect(await bytesOf(dana.dir, dana.id)).toBe(before)
   }, 30_000)
 })
+
+describe('factmark claim assign', () => {
+  it('gives a claim to a reviewer of the article by name, and to no one again; an unknown name is refused', async () => {
+    const dana = await workspaceWithClaim()
+    const workspace = await openWorkspace(dana.dir, { watch: false })
+    const [reviewerId, name] = Object.entries(workspace.getArticle(dana.id).people)[0]!
+    await workspace.close()
+    expect(await cli(['claim', 'assign', dana.id, dana.claimId, name.toUpperCase(), '--workspace', dana.dir])).toMatchObject({ code: 0, out: [dana.claimId] })
+    const assigned = await openWorkspace(dana.dir, { watch: false })
+    expect(assigned.getArticle(dana.id).claims[0]!.assignee).toBe(reviewerId)
+    await assigned.close()
+    const unknown = await cli(['claim', 'assign', dana.id, dana.claimId, 'Nobody Here', '--workspace', dana.dir])
+    expect(unknown).toMatchObject({ code: 1, out: [] })
+    expect(unknown.err).toEqual([expect.stringMatching(/^factmark: no reviewer of this article is called "Nobody Here" \(reviewers: /)])
+    expect((await cli(['claim', 'assign', dana.id, dana.claimId, '--none', '--workspace', dana.dir])).code).toBe(0)
+    const cleared = await openWorkspace(dana.dir, { watch: false })
+    expect(cleared.getArticle(dana.id).claims[0]!.assignee).toBeUndefined()
+    await cleared.close()
+  })
+})

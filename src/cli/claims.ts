@@ -18,8 +18,10 @@ export async function claimCommand(args: string[], io: CliIo): Promise<number> {
       return setClaim(rest, io)
     case 'note':
       return noteClaim(rest, io)
+    case 'assign':
+      return assignClaim(rest, io)
     default:
-      throw new UsageError(sub ? `unknown claim command "${sub}" (claim add, claim set or claim note)` : 'claim needs add, set or note (factmark help)')
+      throw new UsageError(sub ? `unknown claim command "${sub}" (claim add, set, note or assign)` : 'claim needs add, set, note or assign (factmark help)')
   }
 }
 
@@ -101,6 +103,28 @@ async function noteClaim(args: string[], io: CliIo): Promise<number> {
   const id = findArticle(workspace.listArticles(), positionals[0]!).id
   const claimId = positionals[1]!
   await apply(workspace, id, claimId, () => noteBody(claimId, positionals[2]!))
+  io.out(claimId)
+  return 0
+}
+
+/** Gives a claim to a reviewer of the article (by name, as the article knows them), or with --none to no one. */
+async function assignClaim(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { workspace: { type: 'string' }, none: { type: 'boolean' } })
+  if (positionals.length !== (values.none ? 2 : 3)) throw new UsageError('claim assign takes an ARTICLE, a CLAIM id and a REVIEWER name (or --none)')
+  const workspace = await open(values.workspace, io)
+  const id = findArticle(workspace.listArticles(), positionals[0]!).id
+  const claimId = positionals[1]!
+  const people = workspace.getArticle(id).people
+  let assignee: string | null = null
+  if (!values.none) {
+    const wanted = positionals[2]!.trim().toLocaleLowerCase()
+    const matches = Object.entries(people).filter(([, name]) => name.toLocaleLowerCase() === wanted)
+    if (matches.length !== 1) {
+      throw new FactmarkError('not-found', `${matches.length ? 'more than one' : 'no'} reviewer of this article is called "${positionals[2]!.slice(0, 80)}" (reviewers: ${Object.values(people).join(', ').slice(0, 300)})`)
+    }
+    assignee = matches[0]![0]
+  }
+  await apply(workspace, id, claimId, (claim) => ({ type: 'claim.assign', claimId, assignee, previous: claim.assignee ?? null }))
   io.out(claimId)
   return 0
 }

@@ -37,6 +37,8 @@ const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR (suggest and check
       mark a claim on the words TEXT (the Nth time they occur, when they occur more than once); prints its id
   claim set ARTICLE CLAIM (--verdict V | --conclusion TEXT | --claimant TEXT | --tags a,b)
   claim note ARTICLE CLAIM TEXT add a note to a claim
+  claim assign ARTICLE CLAIM (REVIEWER | --none)
+      give a claim to a reviewer of the article to check (by name), or to no one
   claims ARTICLE [--json]       one line per claim: id, verdict, quote (and reviewers who disagree)
       V is verified | disputed | needs-context | unverifiable | unreviewed
   suggest FILE|ARTICLE [--json]
