@@ -21,8 +21,14 @@ function signInFrom(io: CliIo): { user: string; password: string } {
   return { user: credentials.user, password }
 }
 
-async function deskOf(workspace: Workspace, io: CliIo): Promise<Desk> {
-  return Desk.open(workspace, environmentCredentials(io.env), { live: false })
+/** The workspace's desk for one command (one exchange at a time, no live sync), closed when it is done. */
+async function withDesk<T>(workspace: Workspace, io: CliIo, run: (desk: Desk) => Promise<T>): Promise<T> {
+  const desk = await Desk.open(workspace, environmentCredentials(io.env), { live: false })
+  try {
+    return await run(desk)
+  } finally {
+    await desk.close()
+  }
 }
 
 export async function shareCommand(args: string[], io: CliIo): Promise<number> {
@@ -32,13 +38,7 @@ export async function shareCommand(args: string[], io: CliIo): Promise<number> {
   const workspace = await open(values.workspace, io)
   const id = findArticle(workspace.listArticles(), positionals[0]!).id
   const members = (values.members ?? '').split(',').map((m) => m.trim()).filter(Boolean)
-  const desk = await deskOf(workspace, io)
-  try {
-    const shared = await desk.share(id, values.server, signIn, members)
-    io.out(shared.database)
-  } finally {
-    await desk.close()
-  }
+  io.out((await withDesk(workspace, io, (desk) => desk.share(id, values.server!, signIn, members))).database)
   return 0
 }
 
@@ -47,13 +47,7 @@ export async function joinCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1 || !values.server) throw new UsageError('join takes a DATABASE and --server URL (factmark join DATABASE --server URL)')
   const signIn = signInFrom(io)
   const workspace = await open(values.workspace, io)
-  const desk = await deskOf(workspace, io)
-  try {
-    const { articleId } = await desk.join(values.server, positionals[0]!, signIn)
-    io.out(articleId)
-  } finally {
-    await desk.close()
-  }
+  io.out((await withDesk(workspace, io, (desk) => desk.join(values.server!, positionals[0]!, signIn))).articleId)
   return 0
 }
 
@@ -62,8 +56,7 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 1) throw new UsageError('sync takes at most one ARTICLE (factmark sync [ARTICLE])')
   const workspace = await open(values.workspace, io)
   const id = positionals[0] === undefined ? undefined : findArticle(workspace.listArticles(), positionals[0]).id
-  const desk = await deskOf(workspace, io)
-  try {
+  return withDesk(workspace, io, async (desk) => {
     const shared = desk.list()
     if (shared.length === 0 && id === undefined) {
       io.out('no shared articles in this workspace (factmark share or factmark join adds one)')
@@ -76,10 +69,8 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
       const refused = counts.refused.length ? `, ${plural(counts.refused.length, 'change')} refused: ${counts.refused[0]}` : ''
       io.out(`${counts.articleId}\t${counts.database}\t${counts.sent} sent, ${counts.received} received${refused}`)
     }
-  } finally {
-    await desk.close()
-  }
-  return 0
+    return 0
+  })
 }
 
 export async function bundleCommand(args: string[], io: CliIo): Promise<number> {

@@ -83,33 +83,21 @@ export class Desk {
     // Its first change names the article: read from the server before anything is written here.
     const articleId = await this.#articleIdOn(server, database, signIn)
     const existing = this.#articles.get(articleId)
-    if (existing) {
-      if (existing.info.database !== database || existing.info.server !== server) throw new FactmarkError('conflict', `This article is already shared here, through ${existing.info.server} (${existing.info.database}).`)
+    if (existing && (existing.info.database !== database || existing.info.server !== server)) {
+      throw new FactmarkError('conflict', `This article is already shared here, through ${existing.info.server} (${existing.info.database}).`)
     }
     await this.credentials.save(server, signIn)
-    const known = this.workspace.listArticles().some((a) => a.id === articleId)
-    if (existing && existing.status.state === 'signed-out') {
-      // Signing in again to an article shared here before (the app's "Sign in…"): it syncs with the new sign-in.
-      await existing.close()
-      const shared = this.#track(articleId, { ...existing.info, user: signIn.user }, signIn)
-      await writeSharedInfo(this.workspace.dir, articleId, shared.info)
+    // One path for a new article, one here but not shared yet, and one shared here before (signing in again, maybe
+    // as another user): tracked with this sign-in, then one exchange, which takes the article in when it is new.
+    await existing?.close()
+    const shared = this.#track(articleId, existing ? { ...existing.info, user: signIn.user } : newSharedInfo(server, database, signIn.user, {}), signIn)
+    try {
       await shared.exchange()
-      if (this.options.live) void shared.startLive()
-      this.#tell()
-      return { articleId, summary: summarize(this.workspace.getArticle(articleId)) }
+    } catch (error) {
+      if (!existing) this.#articles.delete(articleId) // not shared here: nothing of it stays tracked
+      throw error
     }
-    const info = existing?.info ?? newSharedInfo(server, database, signIn.user, {})
-    const shared = existing ?? new SharedArticle(this.workspace, articleId, info, signIn, () => this.#tell(), this.options.now)
-    if (!known) {
-      // Not here yet: taken in from the server, then tracked.
-      await shared.exchange()
-      await writeSharedInfo(this.workspace.dir, articleId, shared.info)
-      this.#articles.set(articleId, shared)
-    } else if (!existing) {
-      await writeSharedInfo(this.workspace.dir, articleId, info)
-      this.#articles.set(articleId, shared)
-      await shared.exchange()
-    }
+    await writeSharedInfo(this.workspace.dir, articleId, shared.info)
     this.#tell()
     if (this.options.live) void shared.startLive()
     return { articleId, summary: summarize(this.workspace.getArticle(articleId)) }

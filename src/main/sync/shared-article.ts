@@ -69,7 +69,7 @@ export class SharedArticle {
     try {
       result = await run
     } catch (error) {
-      const problem = serverProblem(error, { server: this.info.server, database: this.info.database, user: this.info.user })
+      const problem = serverProblem(error, this.info)
       this.#setStatus(problem.offline ? 'offline' : 'refused', problem.message)
       throw Object.assign(new Error(problem.message), { offline: problem.offline })
     } finally {
@@ -104,7 +104,7 @@ export class SharedArticle {
     })
     // Sync's own 'paused' drops the error; each direction says when a request failed and it is backing off.
     const offline = (error: unknown) => {
-      const problem = serverProblem(error, { server: this.info.server, database: this.info.database, user: this.info.user })
+      const problem = serverProblem(error, this.info)
       this.#setStatus(problem.offline ? 'offline' : 'refused', problem.message)
     }
     for (const direction of [(live as unknown as { push: Replication }).push, (live as unknown as { pull: Replication }).pull]) direction.on('requestError', offline)
@@ -113,7 +113,7 @@ export class SharedArticle {
     })
     live.on('paused', (error: unknown) => {
       if (error) {
-        const problem = serverProblem(error, { server: this.info.server, database: this.info.database, user: this.info.user })
+        const problem = serverProblem(error, this.info)
         this.#setStatus(problem.offline ? 'offline' : 'refused', problem.message)
       } else {
         tries = 0
@@ -122,7 +122,7 @@ export class SharedArticle {
     })
     live.on('denied', (error: unknown) => this.#setStatus('refused', `The server refused a change: ${refusalWords(error as Record<string, unknown>)}`))
     live.on('error', (error: unknown) => {
-      const problem = serverProblem(error, { server: this.info.server, database: this.info.database, user: this.info.user })
+      const problem = serverProblem(error, this.info)
       this.#setStatus(problem.offline ? 'offline' : 'refused', problem.message)
       this.#live = null
     })
@@ -169,8 +169,11 @@ export class SharedArticle {
   /** Changes that arrived before the article's creation did (joining): merged once it comes. */
   #held: Operation[] = []
 
+  /** Whether the workspace holds the article yet (joining: not until its creation arrives); once it does, for good. */
+  #known = false
   #inWorkspace(): boolean {
-    return this.workspace.listArticles().some((a) => a.id === this.articleId)
+    this.#known ||= this.workspace.listArticles().some((a) => a.id === this.articleId)
+    return this.#known
   }
 
   /** Who added a reviewer's changes to the server: as first seen; a reviewer not seen there yet is this user's. */

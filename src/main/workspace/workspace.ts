@@ -216,20 +216,7 @@ class StoreWorkspace implements Workspace {
       const problem = articleProblem(article)
       if (problem) throw new FactmarkError('invalid-operation', `That article cannot be kept: ${lowerFirst(problem)}`)
       const op = { type: 'article.create', article, ...stamp, rev: stamp.id } as Operation
-      try {
-        await mkdir(articleLogDir(this.dir, id), { recursive: true })
-      } catch (error) {
-        throw changeNotSavedError(error)
-      }
-      const stored = await StoredArticle.create(this.#ctx, op).catch(async (error: unknown) => {
-        // Nothing of a half-made article stays for other processes to find.
-        await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => {})
-        throw error
-      })
-      this.#articles.set(id, stored)
-      this.#watcher?.addArticle(id)
-      this.#checkpoints.touched(stored)
-      return summarize(stored.doc)
+      return summarize((await this.#newFolder(id, op)).doc)
     })
   }
 
@@ -238,13 +225,7 @@ class StoreWorkspace implements Workspace {
       this.#writable()
       const article = this.#article(id)
       if (article.readOnly) throw new FactmarkError('forbidden', article.readOnly)
-      const { gone, added } = await article.catchUpBeforeChange()
-      if (gone) {
-        this.#drop(id)
-        this.#emit({ kind: 'articles' })
-        throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
-      }
-      this.#tell(article, added)
+      await this.#catchUpBeforeChange(article)
       const change = typeof body === 'function' ? body(article.doc) : body
       const op = stampOperation(article.doc, change, this.#stamp())
       await article.record(op)
@@ -260,13 +241,7 @@ class StoreWorkspace implements Workspace {
       let created = false
       let article = this.#articles.get(id)
       if (article) {
-        const { gone, added } = await article.catchUpBeforeChange()
-        if (gone) {
-          this.#drop(id)
-          this.#emit({ kind: 'articles' })
-          throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
-        }
-        this.#tell(article, added)
+        await this.#catchUpBeforeChange(article)
       } else {
         article = await this.#adoptFrom(id, ops)
         created = true
@@ -295,12 +270,18 @@ class StoreWorkspace implements Workspace {
     if (problem) throw new FactmarkError('invalid-operation', `That article cannot be kept: ${lowerFirst(problem)}`)
     if (await exists(articleDir(this.dir, id))) throw new FactmarkError('conflict', 'An article with that id is already in this folder (perhaps in the middle of being made); try again.')
     this.#ctx.clock.observe(creation.ts)
+    return this.#newFolder(id, creation)
+  }
+
+  /** A new article's folder, its creation saved in this process's log, and the article held and watched. */
+  async #newFolder(id: string, creation: Operation): Promise<StoredArticle> {
     try {
       await mkdir(articleLogDir(this.dir, id), { recursive: true })
     } catch (error) {
       throw changeNotSavedError(error)
     }
     const stored = await StoredArticle.create(this.#ctx, creation).catch(async (error: unknown) => {
+      // Nothing of a half-made article stays for other processes to find.
       await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => {})
       throw error
     })
@@ -398,6 +379,17 @@ class StoreWorkspace implements Workspace {
         console.error('Factmark: a workspace listener failed:', error)
       }
     }
+  }
+
+  /** What other writers appended, taken in before a change of ours; refused when the article went (trashed elsewhere). */
+  async #catchUpBeforeChange(article: StoredArticle): Promise<void> {
+    const { gone, added } = await article.catchUpBeforeChange()
+    if (gone) {
+      this.#drop(article.id)
+      this.#emit({ kind: 'articles' })
+      throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
+    }
+    this.#tell(article, added)
   }
 
   async #catchUp(article: StoredArticle): Promise<void> {
