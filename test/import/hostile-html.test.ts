@@ -169,6 +169,8 @@ describe('hostile HTML, imported as a file and as a web page', () => {
     await new Promise((resolve) => setTimeout(resolve, 300)) // anything still in flight from a worker lands meanwhile
     expect([...seen, ...same.requests.filter((path) => !path.startsWith('/page/')), ...other.requests]).toEqual([])
     expect(other.connections).toBe(0)
+    // closing writes any checkpoint still scheduled, so the folder is read at rest (not mid-rename of a .tmp file)
+    await services.workspace.close()
     for (const entry of await readdir(workspaceDir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue
       const content = await readFile(join(entry.parentPath, entry.name), 'utf8')
