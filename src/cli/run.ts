@@ -14,6 +14,7 @@ import { writeFileDurably } from '../main/workspace/durable-write'
 import { checkNumbersCommand, suggestCommand } from './analysis'
 import { claimCommand, claimsCommand } from './claims'
 import { agreementCommand } from './agreement'
+import { annotationsCommand } from './annotations'
 import { bundleCommand, joinCommand, mergeCommand, shareCommand, statusCommand, syncCommand } from './desk'
 import { UsageError, findArticle, findTrashed, open, openedBy, parse, type CliIo } from './common'
 
@@ -48,6 +49,10 @@ const USAGE = `Usage: factmark COMMAND [ARGS] --workspace DIR (suggest and check
   check-numbers FILE|ARTICLE [--json]
       check the text's own arithmetic (parts and totals, percentage changes, "X-fold" increases, shares of 100%,
       differences): one line per finding, consistent, inconsistent (with the computed value) or not checkable
+  annotations import ARTICLE FILE [--any-page]
+      make W3C Web Annotations (JSON-LD) or a Hypothesis export (API JSON) into claims, placed by their quotes;
+      prints "N placed, M moved, K not found" and what was left out. Importing the same file again adds nothing.
+      --any-page imports annotations made on another web address than the article's
   export ARTICLE --format FORMAT --out FILE [options]
       FORMAT    html | pdf | md | csv | w3c | claimreview
       options   --no-unreviewed  --no-notes  --history  --claims-only  --bom (CSV for Excel)
@@ -125,6 +130,8 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
         return await bundleCommand(rest, io)
       case 'merge':
         return await mergeCommand(rest, io)
+      case 'annotations':
+        return await annotationsCommand(rest, io)
       case undefined:
       case 'help':
       case '--help':

@@ -2,7 +2,8 @@
 // The preload builds `window.factmark` from it; main's handlers validate against it.
 import { z } from 'zod'
 import { ArticleAnalysis } from './analysis'
-import { ArticleDoc, ArticleSummary, IsoTime, Operation, OperationBody, Reviewer, WorkspaceSettings } from './model'
+import { ImportCounts } from './annotations/import-plan'
+import { ANNOTATION_FORMATS, ArticleDoc, ArticleSummary, IsoTime, Operation, OperationBody, Reviewer, WorkspaceSettings } from './model'
 import type { Result } from './errors'
 import { checkReportAddress, checkServerAddress } from './links'
 import { MAX_COUCH_NAME_CHARS, MAX_FILE_NAME_CHARS, MAX_ORGANISATION_CHARS, MAX_REPORT_URL_CHARS, MAX_REVIEWER_NAME_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from './limits'
@@ -151,7 +152,15 @@ export const contract = {
     output: z.object({ articleId: z.string(), summary: ArticleSummary })
   },
   /** One two-way exchange with the server now (all shared articles, or one). */
-  syncNow: { input: z.object({ articleId: z.string().min(1).optional() }), output: z.array(SharedStatus) }
+  syncNow: { input: z.object({ articleId: z.string().min(1).optional() }), output: z.array(SharedStatus) },
+  /**
+   * A file of W3C or Hypothesis annotations made into claims on the article. `anyPage`: the reviewer says annotations
+   * made on another web address are about this article all the same.
+   */
+  importAnnotations: {
+    input: z.object({ articleId: z.string().min(1), name: z.string().min(1).max(MAX_FILE_NAME_CHARS), base64: z.string(), anyPage: z.boolean().optional() }),
+    output: z.object({ format: z.enum(ANNOTATION_FORMATS), counts: ImportCounts, summary: ArticleSummary, message: z.string() })
+  }
 } as const
 
 /**

@@ -1,6 +1,7 @@
 // The audit trail told in words: one line per operation, shared by the app's history panel and the reports.
 
-import type { Operation } from './model'
+import { ANNOTATION_SOURCES } from './annotations/formats'
+import type { Note, Operation } from './model'
 import { DEFAULT_VERDICT_LABELS, type ReviewStatus, type Verdict } from './model'
 import { anchorState, PLACEMENT_LABELS, revisionSummary } from './placement-words'
 import { shorten } from './shorten'
@@ -11,6 +12,11 @@ import { shorten } from './shorten'
  */
 export function personName(people: Readonly<Record<string, string>>, id: string): string {
   return people[id]?.trim() || id.trim() || 'Unknown reviewer'
+}
+
+/** Who wrote a note, as reports and the app show it: its reviewer, or for a note imported from another tool its author there. */
+export function noteAuthor(people: Readonly<Record<string, string>>, note: Pick<Note, 'by' | 'author'>): string {
+  return note.author ? `${note.author} (imported)` : personName(people, note.by)
 }
 
 /** What the history adds to a change that did nothing, because its claim was gone when it came in order. */
@@ -98,8 +104,11 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
       return `brought the article to its saved state (${op.reason})`
     case 'article.rename':
       return `renamed the article to ${quoted(op.title)} (was ${quoted(op.previous)})`
-    case 'claim.create':
+    case 'claim.create': {
+      const from = op.claim.imported
+      if (from) return `imported the claim ${quoted(op.claim.quote.exact)} from ${ANNOTATION_SOURCES[from.format]}${from.author.trim() ? ` by ${from.author.trim()}` : ''}`
       return `${op.claim.origin ? 'accepted the suggested claim' : 'marked the claim'} ${quoted(op.claim.quote.exact)}`
+    }
     case 'claim.delete':
       return `deleted the claim ${quoted(op.claim.quote.exact)}`
     case 'claim.setVerdict':

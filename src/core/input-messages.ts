@@ -262,7 +262,8 @@ const INTERNAL_FAILURES: Record<Channel, string> = {
   listShared: 'Something went wrong while listing the shared articles.',
   shareArticle: 'Something went wrong while sharing the article; it is unchanged in this workspace.',
   joinShared: 'Something went wrong while adding the shared article; nothing was saved.',
-  syncNow: 'Something went wrong while syncing; nothing saved here was changed.'
+  syncNow: 'Something went wrong while syncing; nothing saved here was changed.',
+  importAnnotations: 'Something went wrong while importing the annotations; nothing was changed.'
 }
 
 function largestAllowed(issue: z.core.$ZodIssueTooBig): number {

@@ -28,6 +28,10 @@ export const MAX_URL_CHARS = 4_000
 export const MAX_COUCH_NAME_CHARS = 240
 /** The largest article bundle opened (a whole history of a big article is tens of megabytes). */
 export const MAX_BUNDLE_BYTES = 200_000_000
+/** The largest annotation file imported (a Hypothesis export of a busy page is a few megabytes). */
+export const MAX_ANNOTATION_FILE_BYTES = 50 * 1024 * 1024
+/** Annotations taken from one file: a file with more is refused whole, never cut short. */
+export const MAX_ANNOTATIONS_PER_IMPORT = 20_000
 export const MAX_SOURCE_TITLE_CHARS = 1_000
 export const MAX_PUBLISHER_CHARS = 500
 export const MAX_EXCERPT_CHARS = 20_000

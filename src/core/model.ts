@@ -61,7 +61,9 @@ export type ArticleLink = z.infer<typeof ArticleLink>
 export const ArticleOrigin = z.object({
   kind: z.enum(['sample', 'file', 'url', 'paste']),
   name: z.string().optional(),
-  url: z.string().optional()
+  url: z.string().optional(),
+  /** The address the page gives as its own (`<link rel="canonical">`), when it differs: what annotations made on it name. */
+  canonical: z.string().max(MAX_URL_CHARS).optional()
 })
 export type ArticleOrigin = z.infer<typeof ArticleOrigin>
 
@@ -99,7 +101,18 @@ export const QuoteSelector = z.object({
 })
 export const PositionSelector = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
 
-export const Note = z.object({ id: Id, text: z.string().min(1).max(MAX_NOTE_CHARS), by: z.string(), at: IsoTime, editedAt: IsoTime.optional() })
+export const Note = z.object({
+  id: Id,
+  text: z.string().min(1).max(MAX_NOTE_CHARS),
+  by: z.string(),
+  at: IsoTime,
+  editedAt: IsoTime.optional(),
+  /**
+   * A note brought in from another tool's annotation: its author as that tool named them (`by` is then the reviewer who
+   * imported it, and `at` the annotation's own time).
+   */
+  author: z.string().min(1).max(MAX_REVIEWER_NAME_CHARS).optional()
+})
 export type Note = z.infer<typeof Note>
 
 export const STANCES = ['supports', 'refutes', 'context'] as const
@@ -154,6 +167,19 @@ export const ClaimOrigin = z.object({
 })
 export type ClaimOrigin = z.infer<typeof ClaimOrigin>
 
+/** The annotation a claim was imported from: what makes importing the same file twice add nothing. */
+export const ANNOTATION_FORMATS = ['w3c', 'hypothesis'] as const
+export const ClaimImport = z.object({
+  /** The annotation's own id (an IRI, or Hypothesis's id). */
+  annotation: z.string().min(1).max(MAX_URL_CHARS),
+  /** The page or document it was made on, as the annotation named it ('' when it named none). */
+  target: z.string().max(MAX_URL_CHARS),
+  format: z.enum(ANNOTATION_FORMATS),
+  /** Who made it, as that tool named them. */
+  author: z.string().max(MAX_REVIEWER_NAME_CHARS)
+})
+export type ClaimImport = z.infer<typeof ClaimImport>
+
 export const Claim = z.object({
   id: Id,
   quote: QuoteSelector,
@@ -177,6 +203,8 @@ export const Claim = z.object({
   verdicts: z.array(VerdictEntry).optional(),
   /** Absent for a claim a reviewer marked; main sets it from its own scoring when they accept a suggestion. */
   origin: ClaimOrigin.optional(),
+  /** Absent for a claim made in Factmark; set by main when it comes from an imported annotation. */
+  imported: ClaimImport.optional(),
   /** The reviewer (id) the desk gave this claim to check; absent while no one is. */
   assignee: Id.optional(),
   /** The reviewer's id (v2; a display name in version-1 files). */

@@ -33,6 +33,34 @@ export function stampOperation(doc: ArticleDoc, body: OperationBody, stamp: Stam
   return { ...fromDocument(doc, body, stamp), ...stamp, rev: doc.revision } as Operation
 }
 
+/**
+ * A claim main made from an imported annotation (core/annotations/place.ts), as it is saved: placed as the import found
+ * it, its notes by their own authors at their own times (the importer holds them), its sources checked again, and the
+ * reviewer who imported it as its maker. Only main's import reaches this; a claim the window sends goes through
+ * stampOperation, which keeps none of this.
+ */
+export function stampImportedClaim(doc: ArticleDoc, claim: Claim, stamp: Stamp): Operation {
+  if (!claim.imported) throw new FactmarkError('internal', 'Only an imported annotation is saved as an imported claim.')
+  if (findClaim(doc, claim.id)) throw new FactmarkError('conflict', 'That claim is already there.')
+  const sources = claim.sources.map((source) => {
+    const link = checkSourceUrl(source.url)
+    if (!link.ok) throw new FactmarkError('unsafe-url', link.message)
+    return { ...source, url: link.url, by: stamp.by }
+  })
+  const { verdicts: _given, ...rest } = claim
+  const saved: Claim = {
+    ...rest,
+    tags: tagsOf(claim.tags),
+    notes: claim.notes.map((note) => ({ ...note, by: stamp.by })),
+    sources,
+    ...(claim.verdict !== 'unreviewed' ? { verdicts: [{ op: stamp.id, by: stamp.by, verdict: claim.verdict }] } : {}),
+    createdBy: stamp.by,
+    createdAt: stamp.at,
+    updatedAt: stamp.at
+  }
+  return { type: 'claim.create', claim: saved, ...stamp, rev: doc.revision }
+}
+
 function fromDocument(doc: ArticleDoc, body: OperationBody, stamp: Stamp): OperationBody {
   const claim = 'claimId' in body ? findClaim(doc, body.claimId) : undefined
   switch (body.type) {

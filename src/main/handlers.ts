@@ -11,6 +11,8 @@ import { clip } from '../core/shorten'
 import { summarize } from '../core/model'
 import { countRevision, reviseArticle } from '../core/revise'
 import { AnalysisCache } from './article-analysis'
+import { importAnnotations } from './import-annotations'
+import { importSummary } from '../core/annotations/import-plan'
 import { readArticleSource } from './read-source'
 import type { Workspace } from './workspace/workspace'
 import type { Desk } from './sync/desk'
@@ -95,6 +97,10 @@ export function createHandlers(services: Services): Handlers {
     listShared: () => services.desk.list(),
     shareArticle: ({ articleId, server, user, password, members }) => services.desk.share(articleId, server, { user, password }, members),
     joinShared: ({ server, user, password, database }) => services.desk.join(server, database, { user, password }),
+    importAnnotations: async ({ articleId, name: _name, base64, anyPage }) => {
+      const done = await importAnnotations(workspace, articleId, Buffer.from(base64, 'base64'), { anyPage, now })
+      return { ...done, message: importSummary(done.counts) }
+    },
     syncNow: async ({ articleId }) => {
       await services.desk.exchange(articleId).catch((error: unknown) => {
         // The status of each article says what went wrong; a request for one article also answers with it.

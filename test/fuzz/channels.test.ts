@@ -194,6 +194,23 @@ const choices = fc.record({
   csvBom: orWrong(fc.boolean())
 })
 
+/** Annotation files as base64: JSON of roughly the right shapes, with hostile and wrong values inside. */
+const annotationFile = fc
+  .oneof(
+    fc.record({ rows: fc.array(fc.record({ id: text, uri: orWrong(url), text: orWrong(text), tags: orWrong(fc.array(text, { maxLength: 3 })), target: orWrong(fc.array(fc.record({ source: orWrong(url), selector: fc.array(fc.record({ type: fc.constantFrom('TextQuoteSelector', 'TextPositionSelector', 'RangeSelector'), exact: orWrong(text), start: orWrong(fc.integer()), end: orWrong(fc.integer()) }), { maxLength: 3 }) }), { maxLength: 2 })) }), { maxLength: 4 }) }),
+    fc.record({ '@context': fc.constant('http://www.w3.org/ns/anno.jsonld'), type: fc.constantFrom('Annotation', 'AnnotationPage', 'AnnotationCollection', 'Nonsense'), items: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 3 }), body: fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 3 }), target: fc.jsonValue({ maxDepth: 3 }) })
+  )
+  .map((value) => Buffer.from(jsonOf(value)).toString('base64'))
+
+/** JSON of a generated value, the wrong values inside included (a BigInt as its digits; a value too deep as null). */
+function jsonOf(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v))
+  } catch {
+    return 'null'
+  }
+}
+
 /** A server address nothing answers on, or one Factmark refuses before trying. */
 const noServer = fc.constantFrom('http://127.0.0.1:9', 'javascript:alert(1)', 'http://user:pw@127.0.0.1:9', 'file:///etc/passwd', '', 'http://127.0.0.1:9/?q=1')
 
@@ -259,6 +276,11 @@ const CALLS: { [C in Channel]: { arbitrary: fc.Arbitrary<unknown>; argument: (w:
   syncNow: {
     arbitrary: fc.oneof(fc.record({ articleId }), fc.constant({}), anyValue),
     argument: async (w, value: { articleId?: unknown }) => (isRecord(value) && 'articleId' in value ? { ...value, articleId: await idFor(w, value.articleId) } : value)
+  },
+  importAnnotations: {
+    arbitrary: fc.oneof(fc.record({ articleId, name: orWrong(fc.constantFrom('a.json', '', 'x.jsonld')), base64: orWrong(fc.oneof(base64, annotationFile)), anyPage: fc.option(orWrong(fc.boolean()), { nil: undefined }) }), anyValue),
+    argument: async (w, value: { articleId?: unknown }) => (isRecord(value) && 'articleId' in value ? { ...value, articleId: await idFor(w, value.articleId) } : value),
+    runs: IMPORT_RUNS
   }
 }
 

@@ -135,13 +135,13 @@ describe('W3C Web Annotations', () => {
   const bodies = (id: string, purpose: string) => (of(id).body as Json[]).filter((b) => b.purpose === purpose).map((b) => b.value)
 
   it('carries where a claim stands, and its earlier words, in bodies', () => {
-    expect(bodies('c-gone', 'tagging')).toEqual(['Not found'])
+    expect(bodies('c-gone', 'classifying')).toEqual(['Not found'])
     expect(bodies('c-gone', 'describing')).toEqual(['Not found in the current text. Earlier words: “double the number of joint plants”.'])
-    expect(bodies('c-changed', 'tagging')).toEqual(['Text changed'])
+    expect(bodies('c-changed', 'classifying')).toEqual(['Text changed'])
     expect(bodies('c-changed', 'describing')).toEqual(['Text changed, re-check: its words are different in the current text. Earlier words: “eight joint plants”.'])
-    expect(bodies('c-moved', 'tagging')).toEqual(['Moved'])
+    expect(bodies('c-moved', 'classifying')).toEqual(['Moved'])
     expect(bodies('c-wording', 'describing')).toEqual(['Verdict given for the earlier wording: “$294.6 million”.'])
-    expect(bodies('c-inplace', 'tagging')).toEqual([])
+    expect(bodies('c-inplace', 'classifying')).toEqual([])
     expect(bodies('c-inplace', 'describing')).toEqual([])
   })
 

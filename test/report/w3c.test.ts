@@ -66,9 +66,9 @@ describe('exportW3c', () => {
           expect(body.source.purpose).toBeUndefined()
           expect(body.value).toBeUndefined()
         }
-        expect(['assessing', 'describing', 'commenting', 'linking', 'tagging']).toContain(body.purpose)
+        expect(['assessing', 'describing', 'commenting', 'linking', 'tagging', 'classifying']).toContain(body.purpose)
       }
-      expect(a.body[0]).toEqual({ type: 'TextualBody', purpose: 'assessing', value: sampleOptions().verdictLabels[claim.verdict], format: 'text/plain' })
+      expect(a.body[0]).toEqual({ type: 'TextualBody', id: `urn:factmark:verdict:${claim.verdict}`, purpose: 'assessing', value: sampleOptions().verdictLabels[claim.verdict], format: 'text/plain' })
     }
   })
 

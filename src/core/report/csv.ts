@@ -2,7 +2,7 @@
 // a comma, a quote or a line break), notes and sources flattened into readable multi-line cells.
 
 import { stringify } from 'csv-stringify/sync'
-import { inQuotes, personName } from '../history'
+import { inQuotes, noteAuthor, personName } from '../history'
 import type { ArticleDoc, Claim } from '../model'
 import { PLACEMENT_LABELS, placementState, WORDING_WORDS } from '../placement-words'
 import { isoDay } from './dates'
@@ -22,7 +22,7 @@ export function guardCell(value: string): string {
 }
 
 export function flattenNotes(doc: Pick<ArticleDoc, 'people'>, claim: Claim): string {
-  return claim.notes.map((n) => `${personName(doc.people, n.by)} (${isoDay(n.at)}): ${n.text}`).join('\n')
+  return claim.notes.map((n) => `${noteAuthor(doc.people, n)} (${isoDay(n.at)}): ${n.text}`).join('\n')
 }
 
 export function flattenSources(claim: Claim): string {

@@ -3,7 +3,7 @@
 // People are named as the document knows them now, never by their ids.
 
 import { FINDING_LABELS, findingsOnClaim } from '../analysis'
-import { inQuotes, personName } from '../history'
+import { inQuotes, noteAuthor, personName } from '../history'
 import type { ArticleDoc, Claim, Note, Source } from '../model'
 import { WORDING_WORDS } from '../placement-words'
 import { listNumberAt } from './blocks'
@@ -35,7 +35,7 @@ export function historyHtml(lines: readonly HistoryLine[]): string {
 
 function noteHtml(doc: ArticleDoc, note: Note): string {
   const edited = note.editedAt ? ` · edited ${escapeHtml(longDay(note.editedAt))}` : ''
-  return `<li class="note"><p class="note-meta"><strong>${escapeHtml(personName(doc.people, note.by))}</strong> · ${escapeHtml(longDay(note.at))}${edited}</p><p class="note-text pre" dir="auto">${escapeHtml(note.text)}</p></li>`
+  return `<li class="note"><p class="note-meta"><strong>${escapeHtml(noteAuthor(doc.people, note))}</strong> · ${escapeHtml(longDay(note.at))}${edited}</p><p class="note-text pre" dir="auto">${escapeHtml(note.text)}</p></li>`
 }
 
 const STANCE_LABELS: Record<Source['stance'], string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' }

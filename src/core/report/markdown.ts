@@ -3,7 +3,7 @@
 // no links or emphasis smuggled in through a note, no headings or lists started by a line's first character.
 
 import { FINDING_LABELS, findingsOnClaim } from '../analysis'
-import { inQuotes, personName } from '../history'
+import { inQuotes, noteAuthor, personName } from '../history'
 import type { ArticleDoc, Claim } from '../model'
 import { WORDING_WORDS } from '../placement-words'
 import { countVerdicts, disagreementLine, needsLookLine, progressLine } from '../progress'
@@ -58,7 +58,7 @@ function claimSection(doc: ArticleDoc, claim: Claim, number: number, options: Re
     out.push('', '**Notes**', '')
     for (const note of claim.notes) {
       const edited = note.editedAt ? `, edited ${longDay(note.editedAt)}` : ''
-      out.push(`- *${escapeMarkdown(personName(doc.people, note.by))}, ${longDay(note.at)}${edited}:*\\`, `  ${escapeLines(note.text, '  ')}`)
+      out.push(`- *${escapeMarkdown(noteAuthor(doc.people, note))}, ${longDay(note.at)}${edited}:*\\`, `  ${escapeLines(note.text, '  ')}`)
     }
   }
   if (claim.sources.length) {

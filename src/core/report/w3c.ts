@@ -8,7 +8,7 @@
 
 import { codePointConverter } from '../anchoring/code-points'
 import { checkSourceUrl } from '../links'
-import type { ArticleDoc, Claim, Note, Source } from '../model'
+import type { ArticleDoc, Claim, Note, Source, Stance, Verdict } from '../model'
 import { inQuotes, personName } from '../history'
 import { WORDING_WORDS } from '../placement-words'
 import { utcIso } from './dates'
@@ -32,7 +32,8 @@ export function articleSourceIri(doc: ArticleDoc): string {
   return checked?.ok ? checked.url : articleIri(doc.article.id)
 }
 
-const GENERATOR: JsonObject = { id: 'urn:factmark:software', type: 'Software', name: 'Factmark' }
+export const GENERATOR_ID = 'urn:factmark:software'
+const GENERATOR: JsonObject = { id: GENERATOR_ID, type: 'Software', name: 'Factmark' }
 
 function person(name: string): JsonObject | undefined {
   return name.trim() ? { type: 'Person', name: name.trim() } : undefined
@@ -51,7 +52,7 @@ type People = Pick<ArticleDoc, 'people'>
 
 function noteBody(doc: People, note: Note): JsonObject {
   return textBody(note.text, 'commenting', {
-    creator: person(personName(doc.people, note.by)),
+    creator: person(note.author ?? personName(doc.people, note.by)),
     created: utcIso(note.at),
     modified: note.editedAt ? utcIso(note.editedAt) : undefined
   })
@@ -62,13 +63,20 @@ function noteBody(doc: People, note: Note): JsonObject {
  * whose source is the page, labelled with its title; the excerpt the reviewer quoted from the page is its
  * TextQuoteSelector, and the label says how the source bears on the claim.
  */
+/** How a source's label says it bears on the claim; the importer reads them back (core/annotations/w3c-read.ts). */
+export const STANCE_PHRASES: Record<Stance, string> = { supports: 'Supports the claim', refutes: 'Refutes the claim', context: 'Context' }
+/** What joins a source's title and publisher in its label. */
+export const TITLE_PUBLISHER_JOIN = ' — '
+/** Bodies that tell a claim's claimant start with this. */
+export const CLAIMANT_PREFIX = 'Claimant: '
+/** The id of a verdict's body: what says which verdict it is, whatever the workspace calls it. */
+export const verdictIri = (verdict: Verdict) => `urn:factmark:verdict:${verdict}`
+
 function sourceBody(doc: People, source: Source): JsonObject {
   const creator = person(personName(doc.people, source.by))
   const checked = checkSourceUrl(source.url)
-  const what = [source.title.trim(), source.publisher.trim()].filter(Boolean).join(' — ')
-  const label = `${source.stance === 'context' ? 'Context' : source.stance === 'supports' ? 'Supports the claim' : 'Refutes the claim'}${
-    what ? `: ${what}` : ''
-  } (accessed ${source.accessedAt})`
+  const what = [source.title.trim(), source.publisher.trim()].filter(Boolean).join(TITLE_PUBLISHER_JOIN)
+  const label = `${STANCE_PHRASES[source.stance]}${what ? `: ${what}` : ''} (accessed ${source.accessedAt})`
   if (!checked.ok) {
     // Not a web link (sources are checked when added, so only old or hand-edited data): describe it in words.
     return textBody(`${label}${source.url.trim() ? ` ${source.url.trim()}` : ''}`, 'describing', { creator, created: utcIso(source.at) })
@@ -91,7 +99,8 @@ function standingBodies(claim: Claim): JsonObject[] {
   if (standing.label) {
     const previous = claim.anchor?.previousExact
     const words = previous !== undefined && standing.state !== 'moved' ? ` ${WORDING_WORDS.earlier}: ${inQuotes(previous)}.` : ''
-    bodies.push(textBody(standing.label, 'tagging'), textBody(`${standing.sentence}${words}`, 'describing'))
+    // classifying, not tagging: where the claim stands is Factmark's finding, not one of the reviewer's tags
+    bodies.push(textBody(standing.label, 'classifying'), textBody(`${standing.sentence}${words}`, 'describing'))
   }
   if (standing.verdictFor !== undefined) bodies.push(textBody(`Verdict ${WORDING_WORDS.verdictForEarlier}: ${inQuotes(standing.verdictFor)}.`, 'describing'))
   return bodies
@@ -105,7 +114,7 @@ function annotation(doc: ArticleDoc, claim: Claim, toCodePoints: (utf16: number)
   if (inCurrentText(doc.article.text, claim)) {
     selectors.push({ type: 'TextPositionSelector', start: toCodePoints(start), end: toCodePoints(end) })
   }
-  const bodies: Json[] = [textBody(verdictLabel(options, claim.verdict), 'assessing'), ...standingBodies(claim)]
+  const bodies: Json[] = [textBody(verdictLabel(options, claim.verdict), 'assessing', { id: verdictIri(claim.verdict) }), ...standingBodies(claim)]
   // While reviewers disagree, the verdict above is only the latest: each reviewer's is said beside it.
   const disagreement = disagreementText(doc, claim, options)
   if (disagreement) bodies.push(textBody(`${DISAGREEMENT_LABEL}: ${disagreement}.`, 'describing'))
@@ -113,7 +122,7 @@ function annotation(doc: ArticleDoc, claim: Claim, toCodePoints: (utf16: number)
   if (options.includeNotes) bodies.push(...claim.notes.map((n) => noteBody(doc, n)))
   bodies.push(...claim.sources.map((s) => sourceBody(doc, s)))
   bodies.push(...claim.tags.filter((t) => t.trim()).map((t) => textBody(t, 'tagging')))
-  if (claim.claimant.trim()) bodies.push(textBody(`Claimant: ${claim.claimant.trim()}`, 'describing'))
+  if (claim.claimant.trim()) bodies.push(textBody(`${CLAIMANT_PREFIX}${claim.claimant.trim()}`, 'describing'))
 
   return compact({
     id: claimIri(claim.id),

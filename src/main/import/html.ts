@@ -1,4 +1,5 @@
-import { MAX_ARTICLE_CHARS, MAX_BLOCKS } from '../../core/limits'
+import { MAX_ARTICLE_CHARS, MAX_BLOCKS, MAX_URL_CHARS } from '../../core/limits'
+import { checkSourceUrl } from '../../core/links'
 import type { NewArticle } from '../workspace/workspace'
 import { charsetFromContentType, decodeBytes, sniffHtmlCharset } from './decode'
 import { blocksFromTree, type WalkOptions } from './html-blocks'
@@ -93,7 +94,7 @@ export function articleFromHtml(html: string, meta: HtmlImportMeta): NewArticle 
   return articleFromParts(parts, {
     title: meta.title,
     formatTitle: headline?.text ?? pageTitle ?? parts.find((part) => part.kind.startsWith('h'))?.text,
-    origin: meta.origin,
+    origin: withCanonical(meta.origin, page.canonicalUrl),
     byline: nonEmpty(readable?.byline) ?? page.byline,
     site: page.site ?? headline?.site ?? nonEmpty(readable?.siteName) ?? page.publisher,
     publishedAt: page.publishedAt ?? nonEmpty(readable?.publishedTime)
@@ -158,4 +159,10 @@ function headlineOf(title: string | undefined, candidates: string[]): { text: st
 function nonEmpty(value: string | null | undefined): string | undefined {
   const text = value ? collapseSpace(value) : ''
   return text || undefined
+}
+
+/** The page's own address beside where it was read from, when it names a web page and a different one. */
+function withCanonical(origin: NewArticle['origin'], canonical: string | undefined): NewArticle['origin'] {
+  const link = canonical ? checkSourceUrl(canonical) : undefined
+  return link?.ok && link.url !== origin.url && link.url.length <= MAX_URL_CHARS ? { ...origin, canonical: link.url } : origin
 }

@@ -38,7 +38,7 @@ export class Desk {
     const desk = new Desk(workspace, credentials, options)
     await desk.#scan()
     desk.#stopWatching = workspace.onChange((change) => {
-      if (change.kind === 'recorded') void desk.#articles.get(change.id)?.add([change.op])
+      if (change.kind === 'recorded') void desk.#articles.get(change.id)?.add(change.ops)
       else if (change.kind === 'article') void desk.#articles.get(change.id)?.add(change.ops)
       else if (change.kind === 'articles') void desk.#scan()
     })

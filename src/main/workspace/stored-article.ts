@@ -172,23 +172,8 @@ export class StoredArticle {
 
   /** Saves `op` to this process's log (a synced line), then folds it in. Refused in words when it cannot be saved. */
   async record(op: Operation): Promise<void> {
-    if (this.readOnly) throw new FactmarkError('forbidden', this.readOnly)
-    if (!this.logs.ownStillHere()) {
-      if (this.logs.lookNow().gone) throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
-      await this.restoreOwnLog()
-    }
     // Tried before it is saved: a change that would leave the article invalid is refused, and nothing is written.
-    const tried = tryApply(this.doc, op)
-    if ('problem' in tried) throw new FactmarkError('invalid-operation', `That change was refused: ${lowerFirst(tried.problem)}`)
-    const next = tried.doc
-    const line = await operationLine(op)
-    try {
-      await this.logs.append(line)
-    } catch (error) {
-      throw changeNotSavedError(error)
-    }
-    this.doc = next
-    this.pending++
+    await this.recordAll([op])
   }
 
   /**
@@ -220,10 +205,38 @@ export class StoredArticle {
     }
     const added = uniqueSorted(candidates.filter((op) => !leftOut.has(op.id)))
     if (added.length === 0) return { added, refused }
-    // Written in pieces of up to a megabyte: each piece is one durable write, and 10,000 one-line writes cost ~4 s.
+    await this.appendInPieces(added)
+    this.doc = next
+    this.pending += added.length
+    return { added, refused }
+  }
+
+  /**
+   * Saves several changes made here at once (an import), in order, then folds them in: each is tried on the state the
+   * ones before it leave, and if any would leave the article invalid, none is saved.
+   */
+  async recordAll(ops: readonly Operation[]): Promise<void> {
+    if (this.readOnly) throw new FactmarkError('forbidden', this.readOnly)
+    if (!this.logs.ownStillHere()) {
+      if (this.logs.lookNow().gone) throw new FactmarkError('conflict', STORE_MESSAGES.movedElsewhere)
+      await this.restoreOwnLog()
+    }
+    let next = this.doc
+    for (const op of ops) {
+      const tried = tryApply(next, op)
+      if ('problem' in tried) throw new FactmarkError('invalid-operation', `That change was refused: ${lowerFirst(tried.problem)}`)
+      next = tried.doc
+    }
+    await this.appendInPieces(ops)
+    this.doc = next
+    this.pending += ops.length
+  }
+
+  /** Written in pieces of up to a megabyte: each piece is one durable write, and 10,000 one-line writes cost ~4 s. */
+  private async appendInPieces(ops: readonly Operation[]): Promise<void> {
     const lines: string[] = []
     let piece = ''
-    for (const op of added) {
+    for (const op of ops) {
       for (const part of await operationLine(op)) {
         piece += part
         if (piece.length >= 1_000_000) {
@@ -238,9 +251,6 @@ export class StoredArticle {
     } catch (error) {
       throw changeNotSavedError(error)
     }
-    this.doc = next
-    this.pending += added.length
-    return { added, refused }
   }
 
   /**

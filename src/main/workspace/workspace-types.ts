@@ -2,6 +2,7 @@
 import type { StoreProblem, TrashedArticle } from '../../core/api'
 import type { Article, ArticleDoc, ArticleSummary, Operation, OperationBody, WorkspaceSettings } from '../../core/model'
 import type { ArticleBody } from '../../core/plain-text'
+import type { Stamp } from '../../core/stamp'
 import type { AppendOps } from './log-writer'
 import type { Machine } from './machine'
 
@@ -37,8 +38,8 @@ export type WorkspaceChange =
   | { kind: 'articles' }
   | { kind: 'settings' }
   | { kind: 'problems' }
-  /** This process saved one of its own changes (what a sync sends on to a server). */
-  | { kind: 'recorded'; id: string; op: Operation }
+  /** This process saved changes of its own (what a sync sends on to a server). */
+  | { kind: 'recorded'; id: string; ops: Operation[] }
 
 export interface MergeOrigin {
   /** Where the operations came from, as a reviewer would say it ("the server https://desk.example (factmark-x1)"). */
@@ -87,6 +88,11 @@ export interface Workspace {
    * must hold its creation). What is refused (altered copies, changes that break the article's rules, and `refused`:
    * what the caller already turned away) is listed in the workspace's problems under `origin`, never applied.
    */
+  /**
+   * Changes main makes itself, several at once (an import): `make` works them out in the article's turn against its
+   * latest state, stamping each with `stamp`; they are saved in one write, or none is.
+   */
+  recordMany(articleId: string, make: (doc: ArticleDoc, stamp: () => Stamp) => Promise<Operation[]>): Promise<{ ops: Operation[]; doc: ArticleDoc }>
   mergeOperations(articleId: string, ops: readonly Operation[], from: MergeOrigin): Promise<MergeResult>
   /** Moves an article's folder to the trash; nothing is removed from disk. */
   trashArticle(id: string): Promise<TrashedArticle>

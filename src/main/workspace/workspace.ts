@@ -230,8 +230,27 @@ class StoreWorkspace implements Workspace {
       const op = stampOperation(article.doc, change, this.#stamp())
       await article.record(op)
       this.#checkpoints.touched(article)
-      this.#emit({ kind: 'recorded', id, op })
+      this.#emit({ kind: 'recorded', id, ops: [op] })
       return { op, doc: article.doc }
+    })
+  }
+
+  /**
+   * Changes main makes itself, several at once (an import): `make` works them out in the article's turn, against its
+   * latest state, stamping each with `stamp`; they are saved in one write, or none of them is.
+   */
+  recordMany(id: string, make: (doc: ArticleDoc, stamp: () => Stamp) => Promise<Operation[]>): Promise<{ ops: Operation[]; doc: ArticleDoc }> {
+    return this.#serialized(id, async () => {
+      this.#writable()
+      const article = this.#article(id)
+      if (article.readOnly) throw new FactmarkError('forbidden', article.readOnly)
+      await this.#catchUpBeforeChange(article)
+      const ops = await make(article.doc, () => this.#stamp())
+      if (ops.length === 0) return { ops, doc: article.doc }
+      await article.recordAll(ops)
+      this.#checkpoints.touched(article)
+      this.#emit({ kind: 'recorded', id, ops })
+      return { ops, doc: article.doc }
     })
   }
 

@@ -123,6 +123,23 @@ class Library {
     return true
   }
 
+  /**
+   * Makes a file of W3C or Hypothesis annotations into claims on the open article; throws with main's message (a
+   * CallError with code 'conflict' when they were made on another web page and `anyPage` was not given).
+   */
+  async importAnnotations(file: { name: string; base64: string }, anyPage = false): Promise<boolean> {
+    const session = this.session
+    if (!session || !(await this.ensureReviewer())) return false
+    const articleId = session.doc.article.id
+    const done = await unwrap(window.factmark.importAnnotations({ articleId, ...file, ...(anyPage ? { anyPage } : {}) }))
+    this.#updateSummary(done.summary)
+    if (this.session?.doc.article.id === articleId) this.session.takeIn(await unwrap(window.factmark.getArticle({ id: articleId })))
+    const look = done.counts.moved + done.counts.notFound
+    notices.show(`Imported: ${done.message}.${look ? ' See “Needs a look”.' : ''}`)
+    if (look && this.session?.doc.article.id === articleId) this.session.verdictFilter = 'needs-look'
+    return true
+  }
+
   /** Gives an article a new title (an operation, so it is in the history); throws with main's message. */
   async renameArticle(id: string, title: string): Promise<void> {
     if (!(await this.ensureReviewer())) throw new Error('A reviewer name is needed before renaming, so the change can be credited.')
