@@ -126,4 +126,18 @@ test('W3C and Hypothesis files imported through the dialog become claims with th
   await claimList(page).getByRole('listitem').filter({ hasText: 'a sentence the article never had' }).click()
   await expect(panel).toContainText('Not found')
   await saveScreenshot(page, 'annotations-not-found')
+
+  // A .json file dropped on the open article opens the same dialog with it chosen.
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([content], 'dropped.json', { type: 'application/json' }))
+    return transfer
+  }, w3cFile)
+  await page.dispatchEvent('main', 'drop', { dataTransfer })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('dropped.json')
+  await dialog.getByRole('button', { name: 'Import' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status').filter({ hasText: 'Imported:' }).last()).toHaveText(/0 placed, 0 moved, 0 not found; 2 annotations already here\..*0 placed, 0 moved, 0 not found; 2 annotations already here\./s)
+  await expect(claimList(page).getByRole('listitem')).toHaveCount(3)
 })

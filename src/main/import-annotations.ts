@@ -41,18 +41,23 @@ export function annotationFileText(bytes: Uint8Array): string {
 const TURN_MS = 20
 
 export async function importAnnotations(workspace: Workspace, articleId: string, bytes: Uint8Array, choices: { anyPage?: boolean; now?: () => Date } = {}): Promise<AnnotationImport> {
-  const file = readAnnotationFile(annotationFileText(bytes), workspace.settings().verdictLabels)
-  let counts: ImportCounts | undefined
   let since = performance.now()
   const pause = async () => {
     if (performance.now() - since < TURN_MS) return
     await new Promise<void>((resolve) => setImmediate(resolve))
     since = performance.now()
   }
+  const file = await readAnnotationFile(annotationFileText(bytes), workspace.settings().verdictLabels, pause)
+  let counts: ImportCounts | undefined
   const { doc } = await workspace.recordMany(articleId, async (latest, stamp) => {
     const plan = await planImport(latest, file, { anyPage: choices.anyPage, now: (choices.now?.() ?? new Date()).toISOString(), pause })
     counts = plan.counts
-    return plan.claims.map((claim) => stampImportedClaim(latest, claim, stamp()))
+    const ops = []
+    for (const claim of plan.claims) {
+      ops.push(stampImportedClaim(latest, claim, stamp()))
+      await pause()
+    }
+    return ops
   })
   return { format: file.format, counts: counts!, summary: summarize(doc) }
 }

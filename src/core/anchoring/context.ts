@@ -39,18 +39,20 @@ function similarity(stored: string, actual: string): number {
 
 /**
  * Agreement of the stored `prefix`/`suffix` with the text before `start` and after `end`. A stored
- * side shorter than the usual context means the text began (ended) there; that is compared as well.
+ * side shorter than the usual context means the text began (ended) there; that is compared as well,
+ * unless `edges` is false (context another tool stored, which may simply be shorter than ours).
  */
 export function contextAgreement(
   text: string,
   start: number,
   end: number,
   prefix: string,
-  suffix: string
+  suffix: string,
+  edges = true
 ): ContextAgreement {
   // A shorter side may also come from giving up half a surrogate pair at the cut, hence the - 1.
-  const storedPrefix = prefix.length < CONTEXT_LENGTH - 1 ? TEXT_START + prefix : prefix
-  const storedSuffix = suffix.length < CONTEXT_LENGTH - 1 ? suffix + TEXT_END : suffix
+  const storedPrefix = edges && prefix.length < CONTEXT_LENGTH - 1 ? TEXT_START + prefix : prefix
+  const storedSuffix = edges && suffix.length < CONTEXT_LENGTH - 1 ? suffix + TEXT_END : suffix
   // Some slack beyond the stored length lets the alignment absorb text inserted next to the quote.
   const slackBefore = storedPrefix.length + (storedPrefix.length >> 1)
   const slackAfter = storedSuffix.length + (storedSuffix.length >> 1)

@@ -30,6 +30,11 @@ export interface ResolvedAnchor {
 export interface ResolveOptions {
   /** Errors allowed in an approximate match, as a share of the quote's length (default 0.2, at most 0.5). */
   maxErrorRatio?: number
+  /**
+   * Whether a side of the context shorter than Factmark's own (CONTEXT_LENGTH) says the text began or ended there, as it
+   * does for the selectors Factmark makes (the default); not for another tool's, which may store less or none.
+   */
+  contextEdges?: boolean
 }
 
 export const DEFAULT_MAX_ERROR_RATIO = 0.2
@@ -110,7 +115,7 @@ export function resolveAnchor(text: string, selectors: Selectors, options: Resol
   const maxErrors = Math.ceil(exact.length * ratio)
 
   const candidate = (start: number, end: number, errors: number): Candidate => {
-    const context = contextAgreement(text, start, end, prefix, suffix)
+    const context = contextAgreement(text, start, end, prefix, suffix, options.contextEdges ?? true)
     const closeness = 1 / (1 + Math.abs(start - old.start) / POSITION_SCALE)
     const place = CONTEXT_WEIGHT * contextShare(context) + POSITION_WEIGHT * closeness
     return { start, end, errors, context, place, score: QUOTE_WEIGHT * (1 - errors / exact.length) + place }

@@ -8,7 +8,7 @@ import { MAX_CLAIMS } from '../limits'
 import type { ArticleDoc, Claim } from '../model'
 import type { ForeignAnnotation } from './foreign'
 import type { AnnotationFormat } from './formats'
-import { annotationKey, forAnotherPage, importedClaim, importTarget, placeQuote } from './place'
+import { annotationKey, forAnotherPage, importedClaim, importTarget, placeQuote, quoteFromPosition } from './place'
 import type { AnnotationFile } from './read-file'
 
 const count = z.number().int().nonnegative()
@@ -78,11 +78,12 @@ export async function planImport(doc: ArticleDoc, file: AnnotationFile, choices:
       counts.otherPage++
       continue
     }
-    if (!annotation.quote?.exact.trim()) {
+    const quote = annotation.quote?.exact.trim() ? annotation.quote : quoteFromPosition(target, annotation)
+    if (!quote) {
       counts.noQuote++
       continue
     }
-    const { placement, placed } = placeQuote(target, annotation)
+    const { placement, placed } = placeQuote(target, { ...annotation, quote })
     counts[placed === 'placed' ? 'placed' : placed === 'moved' ? 'moved' : 'notFound']++
     const thread = annotation.id ? (replies.get(annotation.id) ?? []) : []
     counts.replies += thread.length

@@ -7,7 +7,7 @@
 import { codePointConverter, type CodePointConverter } from '../anchoring/code-points'
 import { resolveAnchor } from '../anchoring/resolve'
 import { createSelectors } from '../anchoring/selectors'
-import { graphemeAt } from '../anchoring/snap'
+import { graphemeAt, isGraphemeBoundary } from '../anchoring/snap'
 import { newId } from '../ids'
 import { checkSourceUrl } from '../links'
 import {
@@ -27,7 +27,7 @@ import {
 } from '../limits'
 import type { ArticleDoc, Claim, ClaimPlacement, Note, Source } from '../model'
 import { clip } from '../shorten'
-import { claimIri } from '../report/w3c'
+import { articleIri, claimIri } from '../report/w3c'
 import type { ForeignAnnotation, ForeignNote, ForeignSource } from './foreign'
 
 export type Placed = 'placed' | 'moved' | 'not-found'
@@ -40,6 +40,8 @@ export interface ImportTarget {
   addresses: string[]
   /** Annotations already imported, and Factmark claims already here (by the ids their W3C export gives them). */
   known: Set<string>
+  /** The id Factmark's W3C export gives this article as a target when it has no web address. */
+  iri: string
 }
 
 export function importTarget(doc: ArticleDoc): ImportTarget {
@@ -49,7 +51,26 @@ export function importTarget(doc: ArticleDoc): ImportTarget {
     if (claim.imported) known.add(claim.imported.annotation)
   }
   const addresses = [doc.article.origin.url, doc.article.origin.canonical].flatMap((url) => (url ? [url] : []))
-  return { text: doc.article.text, converter: codePointConverter(doc.article.text), addresses, known }
+  return { text: doc.article.text, converter: codePointConverter(doc.article.text), addresses, known, iri: articleIri(doc.article.id) }
+}
+
+/** Whether the annotation names this very article as its target (its address, or the id Factmark's export gives it). */
+export function namesThisArticle(target: ImportTarget, annotation: Pick<ForeignAnnotation, 'target'>): boolean {
+  if (annotation.target === target.iri) return true
+  const theirs = pageKey(annotation.target)
+  return theirs !== undefined && target.addresses.some((a) => pageKey(a) === theirs)
+}
+
+/**
+ * An annotation that gives only a position, on this very article: the words there. A position counted in another
+ * text (a page's own, another copy's) says nothing by itself, so one on any other target gives none.
+ */
+export function quoteFromPosition(target: ImportTarget, annotation: ForeignAnnotation): ForeignAnnotation['quote'] {
+  if (!annotation.position || !namesThisArticle(target, annotation)) return undefined
+  const { start, end } = positionHint(target, annotation)
+  if (start >= end || !isGraphemeBoundary(target.text, start) || !isGraphemeBoundary(target.text, end) || !target.text.slice(start, end).trim()) return undefined
+  const { quote } = createSelectors(target.text, start, end)
+  return quote
 }
 
 /**
@@ -94,22 +115,29 @@ function fingerprint(text: string): string {
 
 /** Where the annotation's quote is in the text: its words found as they are, found with changes, or not found. */
 export function placeQuote(target: ImportTarget, annotation: ForeignAnnotation): { placement: ClaimPlacement; placed: Placed } {
+  const given = annotation.quote!
   const quote = {
-    exact: annotation.quote!.exact,
-    prefix: annotation.quote!.prefix.slice(-MAX_QUOTE_CONTEXT_CHARS),
-    suffix: annotation.quote!.suffix.slice(0, MAX_QUOTE_CONTEXT_CHARS)
+    exact: given.exact,
+    prefix: given.prefix.slice(-MAX_QUOTE_CONTEXT_CHARS),
+    suffix: given.suffix.slice(0, MAX_QUOTE_CONTEXT_CHARS)
   }
   const hint = positionHint(target, annotation)
   const notFound = { placement: { quote, position: hint, anchor: { status: 'orphaned' as const, textChanged: false, previousExact: quote.exact } }, placed: 'not-found' as const }
   // Words longer than the whole text are not in it; looking would only cost time.
   if (quote.exact.length > target.text.length) return notFound
-  const resolved = resolveAnchor(target.text, { quote, position: hint })
+  // Looked for as the article's text has them: a page's no-break spaces and the line breaks of its markup are spaces
+  // here. Another tool's context may be shorter than ours, or missing: that says nothing about where the text begins.
+  const looked = { exact: sameSpaces(quote.exact), prefix: sameSpaces(quote.prefix), suffix: sameSpaces(quote.suffix) }
+  const resolved = resolveAnchor(target.text, { quote: looked, position: hint }, { contextEdges: false })
   if (resolved.status === 'orphaned') return notFound
   const { text } = target
   const selectors = createSelectors(text, graphemeAt(text, resolved.start).start, graphemeAt(text, resolved.end - 1).end)
-  if (selectors.quote.exact === quote.exact) return { placement: selectors, placed: 'placed' }
+  if (sameSpaces(selectors.quote.exact) === looked.exact) return { placement: selectors, placed: 'placed' }
   return { placement: { ...selectors, anchor: { status: 'moved', textChanged: true, previousExact: quote.exact } }, placed: 'moved' }
 }
+
+/** Every run of white space (a no-break space, a line break inside a paragraph) as one space. */
+const sameSpaces = (text: string) => text.replace(/\s+/g, ' ')
 
 function positionHint(target: ImportTarget, annotation: ForeignAnnotation): { start: number; end: number } {
   const position = annotation.position

@@ -5,7 +5,7 @@
 
 import { DEFAULT_VERDICT_LABELS, STANCES, VERDICTS, type Stance, type Verdict } from '../model'
 import { DISAGREEMENT_LABEL } from '../report/disagreement'
-import { CLAIMANT_PREFIX, GENERATOR_ID, STANCE_PHRASES, TITLE_PUBLISHER_JOIN, verdictIri } from '../report/w3c'
+import { CLAIMANT_PREFIX, GENERATOR_ID, STANCE_PHRASES, TITLE_PUBLISHER_JOIN, conclusionIri, verdictIri } from '../report/w3c'
 import { PLACEMENT_SENTENCES, WORDING_WORDS } from '../placement-words'
 import { htmlToText, linksIn } from './body-text'
 import type { ForeignAnnotation, ForeignPosition, ForeignQuote, ForeignSource } from './foreign'
@@ -61,7 +61,7 @@ export function creatorName(value: unknown): string {
   return ''
 }
 
-/** "acct:alice@hypothes.is" → "alice"; a mailto: or web address to what names the person; a name as it is. */
+/** "acct:alice@hypothes.is" → "alice", "mailto:bo@example.org" → "bo"; anything else (a name, a web address) as it is. */
 export function nameFromAccount(value: string): string {
   const trimmed = value.trim()
   const account = /^(?:acct|mailto):([^@\s]+)@/i.exec(trimmed)
@@ -94,15 +94,18 @@ export function readSelectors(selectors: unknown, unit: ForeignPosition['unit'])
   const found: Selected = {}
   const visit = (value: unknown, depth: number) => {
     if (!isObject(value) || depth > 8) return
+    // A refinement narrows what it refines: its quote is the words meant, so it is read first. Its position counts
+    // from the start of the outer selection, not of the text, so only the outermost position is a hint.
+    for (const refined of listOf(value.refinedBy)) visit(refined, depth + 1)
     const type = termsOf(value.type)
     if (type.includes('textquoteselector')) found.quote ??= quoteOf(value)
+    else if (depth > 0) return
     else if (type.includes('textpositionselector')) found.position ??= positionOf(value, unit)
     else if (type.includes('rangeselector') && !found.position) {
       const start = isObject(value.startSelector) && termsOf(value.startSelector.type).includes('textpositionselector') ? integer(value.startSelector.start) : undefined
       const end = isObject(value.endSelector) && termsOf(value.endSelector.type).includes('textpositionselector') ? integer(value.endSelector.start) : undefined
       if (start !== undefined && end !== undefined && start < end) found.position = { start, end, unit }
     }
-    for (const refined of listOf(value.refinedBy)) visit(refined, depth + 1)
   }
   for (const selector of listOf(selectors)) visit(selector, 0)
   return found
@@ -165,11 +168,13 @@ export function readW3cAnnotation(annotation: JsonObject, labels: Readonly<Recor
     tags: [],
     sources: []
   }
+  const noteLinks: ForeignSource[] = []
   const note = (words: string, body?: JsonObject) => {
     if (!words) return
     const at = (body && isoTime(body.created)) ?? created
     read.notes.push({ text: words, author: (body && creatorName(body.creator)) || author, ...(at ? { at } : {}) })
-    for (const link of linksIn(words)) read.sources.push({ url: link.url, title: link.title, publisher: '', excerpt: '', stance: 'context' })
+    // Factmark's own export gives its sources as bodies; a link inside one of its notes is only words of the note.
+    if (!fromFactmark) for (const link of linksIn(words)) noteLinks.push({ url: link.url, title: link.title, publisher: '', excerpt: '', stance: 'context' })
   }
   const bodyValue = text(annotation.bodyValue)
   if (bodyValue) note(bodyValue.trim())
@@ -196,11 +201,15 @@ export function readW3cAnnotation(annotation: JsonObject, labels: Readonly<Recor
       if (verdict && read.verdict === undefined) read.verdict = verdict
       else note(value, body)
     } else if (purposes.includes('describing') && fromFactmark) {
-      if (value.startsWith(CLAIMANT_PREFIX)) read.claimant = value.slice(CLAIMANT_PREFIX.length).trim()
+      if (text(body.id)?.startsWith(CONCLUSION_IRI_PREFIX) && read.conclusion === undefined) read.conclusion = value
+      else if (value.startsWith(CLAIMANT_PREFIX)) read.claimant = value.slice(CLAIMANT_PREFIX.length).trim()
       else if (DERIVED_PREFIXES.some((p) => value.startsWith(p))) continue
-      else if (read.conclusion === undefined) read.conclusion = value
       else note(value, body)
     } else note(value, body)
   }
+  // Sources given as their own bodies first: where a note links to the same page, the source keeps its title and stance.
+  read.sources.push(...noteLinks)
   return read
 }
+
+const CONCLUSION_IRI_PREFIX = conclusionIri('')

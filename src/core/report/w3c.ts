@@ -71,6 +71,8 @@ export const TITLE_PUBLISHER_JOIN = ' — '
 export const CLAIMANT_PREFIX = 'Claimant: '
 /** The id of a verdict's body: what says which verdict it is, whatever the workspace calls it. */
 export const verdictIri = (verdict: Verdict) => `urn:factmark:verdict:${verdict}`
+/** The id of a claim's conclusion body: what tells it from the other describing bodies when it is read back. */
+export const conclusionIri = (claimId: string) => `urn:factmark:conclusion:${claimId}`
 
 function sourceBody(doc: People, source: Source): JsonObject {
   const creator = person(personName(doc.people, source.by))
@@ -118,7 +120,7 @@ function annotation(doc: ArticleDoc, claim: Claim, toCodePoints: (utf16: number)
   // While reviewers disagree, the verdict above is only the latest: each reviewer's is said beside it.
   const disagreement = disagreementText(doc, claim, options)
   if (disagreement) bodies.push(textBody(`${DISAGREEMENT_LABEL}: ${disagreement}.`, 'describing'))
-  if (claim.conclusion.trim()) bodies.push(textBody(claim.conclusion, 'describing'))
+  if (claim.conclusion.trim()) bodies.push(textBody(claim.conclusion, 'describing', { id: conclusionIri(claim.id) }))
   if (options.includeNotes) bodies.push(...claim.notes.map((n) => noteBody(doc, n)))
   bodies.push(...claim.sources.map((s) => sourceBody(doc, s)))
   bodies.push(...claim.tags.filter((t) => t.trim()).map((t) => textBody(t, 'tagging')))
