@@ -1,3 +1,4 @@
+import { createServer } from 'node:http'
 import { expect, test } from './support/launch-app'
 import { answerReviewerPrompt, articleText, claimList, claimPanel } from './support/review'
 import { saveScreenshot } from './support/screenshots'
@@ -140,4 +141,49 @@ test('W3C and Hypothesis files imported through the dialog become claims with th
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('status').filter({ hasText: 'Imported:' }).last()).toHaveText(/0 placed, 0 moved, 0 not found; 2 annotations already here\..*0 placed, 0 moved, 0 not found; 2 annotations already here\./s)
   await expect(claimList(page).getByRole('listitem')).toHaveCount(3)
+})
+
+test('annotations made on another web page are refused in words, and imported when the reviewer says they are about this article', async ({ launchApp }) => {
+  const server = createServer((request, response) => {
+    if (request.url === '/story') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      response.end('<html><head><title>Port story</title></head><body><article><h1>Port story</h1><p>The port handled 4.2 million tonnes in 2025, a record.</p><p>Officials expect more next year.</p></article></body></html>')
+    } else response.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  try {
+    const { page } = await launchApp()
+    await expect(articleText(page)).toBeVisible()
+    await page.getByRole('button', { name: 'New article…' }).click()
+    const source = page.getByRole('dialog', { name: 'New article' })
+    await source.getByText('Web address', { exact: true }).click()
+    await source.getByRole('textbox', { name: 'Web address' }).fill(`http://127.0.0.1:${port}/story`)
+    await source.getByRole('button', { name: 'Add article' }).click()
+    await expect(source).toBeHidden()
+    await expect(articleText(page)).toContainText('4.2 million tonnes')
+
+    const elsewhere = JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://annotations.example/anno/port-1',
+      type: 'Annotation',
+      body: { type: 'TextualBody', value: 'Port authority annual report, table 2.' },
+      target: { source: 'https://harbour-news.example/2026/port-record', selector: { type: 'TextQuoteSelector', exact: '4.2 million tonnes', prefix: 'The port handled ', suffix: ' in 2025' } }
+    })
+    await importAnnotations(page, 'port.jsonld', elsewhere)
+    await answerReviewerPrompt(page, 'Ana Reviewer')
+    const dialog = page.getByRole('dialog', { name: 'Import annotations' })
+    await expect(dialog.getByRole('alert')).toContainText('These annotations were made on https://harbour-news.example/2026/port-record, not on this article')
+    await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled()
+    await expect(claimList(page).getByRole('listitem')).toHaveCount(0)
+    await saveScreenshot(page, 'annotations-another-page')
+
+    await dialog.getByRole('checkbox', { name: 'They are about this article: import them anyway' }).check()
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(page.getByRole('status').filter({ hasText: 'Imported:' })).toContainText('1 placed, 0 moved, 0 not found')
+    await expect(claimList(page).getByRole('listitem')).toHaveCount(1)
+  } finally {
+    server.close()
+  }
 })

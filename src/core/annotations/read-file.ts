@@ -28,7 +28,7 @@ const tooMany = (n: number) =>
  */
 export async function readAnnotationFile(content: string, verdictLabels: Readonly<Record<Verdict, string>>, pause?: () => Promise<void>): Promise<AnnotationFile> {
   const body = content.replace(/^\uFEFF/, '')
-  if (!body.trim()) throw refuse('The file is empty.')
+  if (!/\S/.test(body)) throw refuse('The file is empty.')
   let root: unknown
   try {
     root = JSON.parse(body)
