@@ -23,6 +23,8 @@ export interface DeskOptions {
 
 export class Desk {
   readonly #articles = new Map<string, SharedArticle>()
+  /** Articles being joined: tracked before their first exchange brings them into the workspace. */
+  readonly #joining = new Set<string>()
   readonly #listeners = new Set<(shared: SharedStatus[]) => void>()
   #stopWatching: () => void = () => {}
   #closed = false
@@ -91,11 +93,20 @@ export class Desk {
     // as another user): tracked with this sign-in, then one exchange, which takes the article in when it is new.
     await existing?.close()
     const shared = this.#track(articleId, existing ? { ...existing.info, user: signIn.user } : newSharedInfo(server, database, signIn.user, {}), signIn)
+    // Until its first exchange has brought it in, the article is tracked but not yet in the workspace: a scan meanwhile
+    // (another article added, the folder watched) must not take it for one that was deleted.
+    this.#joining.add(articleId)
     try {
       await shared.exchange()
     } catch (error) {
-      if (!existing) this.#articles.delete(articleId) // not shared here: nothing of it stays tracked
-      throw error
+      if (!existing && this.#articles.get(articleId) === shared) {
+        this.#articles.delete(articleId) // not shared here: nothing of it stays tracked, and its replica goes
+        await shared.close()
+      }
+      // The exchange says what went wrong in words; the window shows them rather than "something went wrong".
+      throw error instanceof FactmarkError ? error : new FactmarkError('io', (error as Error).message)
+    } finally {
+      this.#joining.delete(articleId)
     }
     await writeSharedInfo(this.workspace.dir, articleId, shared.info)
     this.#tell()
@@ -124,7 +135,7 @@ export class Desk {
     if (this.#closed) return
     const ids = new Set(this.workspace.listArticles().map((a) => a.id))
     for (const [id, shared] of this.#articles) {
-      if (!ids.has(id)) {
+      if (!ids.has(id) && !this.#joining.has(id)) {
         this.#articles.delete(id)
         void shared.close()
       }
