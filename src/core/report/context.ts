@@ -30,16 +30,31 @@ function boundaries(text: string, segmenter: Intl.Segmenter): number[] {
   return [...segmenter.segment(text)].map((s) => s.index).concat(text.length)
 }
 
+/**
+ * Only the text near the cut is segmented: a paragraph can be thousands of characters long, and a report of ten
+ * thousand claims cuts two contexts each. Where a word breaks depends only on the characters close to it, so the
+ * boundaries found in the window (past its made-up edges) are the paragraph's own; when none is, the whole is used.
+ */
+const WINDOW = 256
+const EDGE = 32
+
 /** The first word boundary at or after `from` (failing that, a grapheme boundary). */
-function startAtBoundary(text: string, from: number): number {
-  const atWord = boundaries(text, words).find((b) => b >= from && b < text.length)
-  return atWord ?? boundaries(text, graphemes).find((b) => b >= from) ?? text.length
+export function startAtBoundary(text: string, from: number): number {
+  const offset = Math.max(0, from - EDGE)
+  const until = Math.min(text.length, from + WINDOW)
+  const near = boundaries(text.slice(offset, until), words).map((b) => b + offset)
+  const atWord = near.find((b) => b >= from && b < text.length && (b < until || until === text.length))
+  if (atWord !== undefined) return atWord
+  return boundaries(text, words).find((b) => b >= from && b < text.length) ?? boundaries(text, graphemes).find((b) => b >= from) ?? text.length
 }
 
 /** The last word boundary at or before `to`, past the first word (failing that, a grapheme boundary). */
-function endAtBoundary(text: string, to: number): number {
-  const atWord = boundaries(text, words).filter((b) => b > 0 && b <= to).pop()
-  return atWord ?? boundaries(text, graphemes).filter((b) => b <= to).pop() ?? 0
+export function endAtBoundary(text: string, to: number): number {
+  const offset = Math.max(0, to - WINDOW)
+  const near = boundaries(text.slice(offset, Math.min(text.length, to + EDGE)), words).map((b) => b + offset)
+  const atWord = near.filter((b) => b > 0 && b <= to && (b > offset || offset === 0)).pop()
+  if (atWord !== undefined) return atWord
+  return boundaries(text, words).filter((b) => b > 0 && b <= to).pop() ?? boundaries(text, graphemes).filter((b) => b <= to).pop() ?? 0
 }
 
 const flat = (text: string): string => text.replace(/\s+/g, ' ')
