@@ -12,7 +12,9 @@ const wholeStart = (text: string, from: number) =>
   all(text, words).find((b) => b >= from && b < text.length) ?? all(text, graphemes).find((b) => b >= from) ?? text.length
 const wholeEnd = (text: string, to: number) => all(text, words).filter((b) => b > 0 && b <= to).pop() ?? all(text, graphemes).filter((b) => b <= to).pop() ?? 0
 
-const piece = fc.constantFrom('trade ', 'soared', ' almost 80% ', '$294.6 million. ', '東京都の人口は', 'товарооборот ', 'مرحبا بالعالم ', '👩‍👩‍👧 ', '🇧🇾🇰🇿', 'é', 'e\u0301', 'x'.repeat(300), ' ', '\u00a0')
+// Words of several scripts, and the places where a word break looks around it: runs of flags (paired from their
+// start, however long), marks after a space, numbers with points, runs of spaces, a word longer than any window.
+const piece = fc.constantFrom('trade ', 'soared', ' almost 80% ', '$294.6 million. ', '3.4', '東京都の人口は', 'товарооборот ', 'مرحبا بالعالم ', '👩‍👩‍👧 ', '🇧🇾🇰🇿', '🇧', ' \u0301', '\u200d', 'é', 'e\u0301', 'x'.repeat(300), ' ', '   ', '\n', '\u00a0')
 const paragraph = fc.array(piece, { minLength: 1, maxLength: 80 }).map((parts) => parts.join(''))
 
 describe('context cut at word boundaries', () => {
@@ -23,7 +25,16 @@ describe('context cut at word boundaries', () => {
         expect(startAtBoundary(text, at)).toBe(wholeStart(text, at))
         expect(endAtBoundary(text, at)).toBe(wholeEnd(text, at))
       }),
-      { numRuns: 500 }
+      { numRuns: 2_000 }
     )
+  })
+
+  it('gives a run of flags the boundaries of the whole run, however long, and marks stay with their letter', () => {
+    for (const text of ['a ' + '🇧' + '🇧🇾'.repeat(200) + ' end', '🇧🇾'.repeat(200), 'x🇧' + '🇧🇾'.repeat(100), 'Z' + '\u0301'.repeat(400) + ' next word']) {
+      for (let at = 0; at <= text.length; at++) {
+        expect(startAtBoundary(text, at)).toBe(wholeStart(text, at))
+        expect(endAtBoundary(text, at)).toBe(wholeEnd(text, at))
+      }
+    }
   })
 })

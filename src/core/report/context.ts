@@ -37,12 +37,24 @@ function boundaries(text: string, segmenter: Intl.Segmenter): number[] {
  */
 const WINDOW = 256
 const EDGE = 32
+/**
+ * What makes a window unsafe: regional indicators (flags pair up from the start of their run, however long) and a
+ * window that starts on a mark or joiner (which belongs to the character before it).
+ */
+const NEEDS_WHOLE = /[\u{1F1E6}-\u{1F1FF}]|^[\p{M}\p{Cf}]/u
+
+/** Boundaries of `text.slice(offset, until)`, as offsets into `text`; null when only the whole text can tell. */
+function windowBoundaries(text: string, offset: number, until: number): number[] | null {
+  const window = text.slice(offset, until)
+  if (offset > 0 && NEEDS_WHOLE.test(window)) return null
+  return boundaries(window, words).map((b) => b + offset)
+}
 
 /** The first word boundary at or after `from` (failing that, a grapheme boundary). */
 export function startAtBoundary(text: string, from: number): number {
   const offset = Math.max(0, from - EDGE)
   const until = Math.min(text.length, from + WINDOW)
-  const near = boundaries(text.slice(offset, until), words).map((b) => b + offset)
+  const near = windowBoundaries(text, offset, until) ?? []
   const atWord = near.find((b) => b >= from && b < text.length && (b < until || until === text.length))
   if (atWord !== undefined) return atWord
   return boundaries(text, words).find((b) => b >= from && b < text.length) ?? boundaries(text, graphemes).find((b) => b >= from) ?? text.length
@@ -51,7 +63,7 @@ export function startAtBoundary(text: string, from: number): number {
 /** The last word boundary at or before `to`, past the first word (failing that, a grapheme boundary). */
 export function endAtBoundary(text: string, to: number): number {
   const offset = Math.max(0, to - WINDOW)
-  const near = boundaries(text.slice(offset, Math.min(text.length, to + EDGE)), words).map((b) => b + offset)
+  const near = windowBoundaries(text, offset, Math.min(text.length, to + EDGE)) ?? []
   const atWord = near.filter((b) => b > 0 && b <= to && (b > offset || offset === 0)).pop()
   if (atWord !== undefined) return atWord
   return boundaries(text, words).filter((b) => b > 0 && b <= to).pop() ?? boundaries(text, graphemes).filter((b) => b <= to).pop() ?? 0
