@@ -4,17 +4,18 @@
 // characters off, a tenth of them with words that are not in the text. The article repeats its sample paragraphs, so
 // most of those quotes occur, context and all, many times over: with the position no help, they are not found
 // (ambiguous), which is right, and the slowest work the resolver does. For each: the time to the saved claims, and
-// the longest stretch main's event loop was held (a 1 ms timer's largest gap). Writes bench/annotations-results.{json,md}.
-import { execSync } from 'node:child_process'
+// the longest stretch main's event loop was held (a 5 ms timer's largest gap). Writes bench/annotations-results.{json,md}.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importSummary } from '../src/core/annotations/import-plan'
 import { defaultReportOptions } from '../src/core/report/options'
 import { exportW3c } from '../src/core/report/w3c'
 import { importAnnotations } from '../src/main/import-annotations'
 import { openWorkspace } from '../src/main/workspace/workspace'
+import { watchEventLoop } from '../test/helpers/event-loop'
 import { makeArticle, prng, sampleParagraphs, SIZES } from './generate'
+import { provenance } from './stats'
 
 const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 3
 const HYPOTHESIS_ANNOTATIONS = 2_000
@@ -47,24 +48,6 @@ function hypothesisFile(art: ReturnType<typeof makeArticle>): Buffer {
   return Buffer.from(JSON.stringify({ total: rows.length, rows }))
 }
 
-/** Runs `work` while a 1 ms timer measures the longest gap between its turns: how long main could not answer. */
-async function heldFor<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longestGapMs: number }> {
-  let last = performance.now()
-  let longest = 0
-  const timer = setInterval(() => {
-    const now = performance.now()
-    longest = Math.max(longest, now - last)
-    last = now
-  }, 1)
-  const start = performance.now()
-  try {
-    const value = await work()
-    return { value, ms: performance.now() - start, longestGapMs: Math.max(longest, performance.now() - last) }
-  } finally {
-    clearInterval(timer)
-  }
-}
-
 async function main() {
   const spec = SIZES.find((s) => s.label === '1MB')!
   const art = makeArticle(spec, sampleParagraphs(join(import.meta.dirname, '..', 'data')))
@@ -81,15 +64,14 @@ async function main() {
         const ws = await openWorkspace(join(base, `${name}-${rep}`), { watch: false, machine: { host: 'bench', user: 'bench' } })
         await ws.setMyName('Bench Reviewer')
         const { id } = await ws.createArticle({ title: 'Fresh copy', body: art.body, origin: { kind: 'paste' } })
-        const { value, ms, longestGapMs } = await heldFor(() => importAnnotations(ws, id, bytes))
+        const { value, ms, longestGapMs } = await watchEventLoop(() => importAnnotations(ws, id, bytes))
         runs[name]!.ms.push(ms)
         runs[name]!.gaps.push(longestGapMs)
         runs[name]!.summary = importSummary(value.counts)
         await ws.close()
       }
     }
-    const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
-    const machine = `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`
+    const { commit, machine } = provenance()
     const result = {
       commit,
       machine,
@@ -113,7 +95,7 @@ async function main() {
 ${row('w3c', `its own W3C export (${art.claims.length.toLocaleString('en-US')} annotations)`)}
 ${row('hypothesis', `${HYPOTHESIS_ANNOTATIONS.toLocaleString('en-US')} Hypothesis annotations, positions 500 off, 1 in 10 quotes not in the text`)}
 
-The hold is the largest gap of a 1 ms timer during the import: how long main could not answer the window. The import
+The hold is the largest gap of a 5 ms timer during the import: how long main could not answer the window. The import
 gives other work a turn every 20 ms of reading, placing, stamping, folding and writing; what is left in the W3C row is
 the first step, done at once on main: decoding the 15 MB file (~0.1 s), JSON.parse (~0.15 s) and finding its
 annotations (~0.05 s). Moving that into a worker, as article imports are, is what would bring it under 50 ms. In the

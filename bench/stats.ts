@@ -1,3 +1,5 @@
+import { execSync } from 'node:child_process'
+import { cpus, totalmem } from 'node:os'
 export interface Summary {
   median: number
   min: number
@@ -31,4 +33,11 @@ export function fmt(s: Summary | null | undefined, digits = 1): string {
   if (!s) return '—'
   const r = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(digits))
   return s.n > 1 ? `${r(s.median)} (${r(s.min)}–${r(s.max)})` : r(s.median)
+}
+
+/** What a result was measured at and on: the commit, and this machine's processor, memory and Node. */
+export function provenance(): { commit: string; machine: string } {
+  const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
+  const machine = `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`
+  return { commit, machine }
 }

@@ -2,9 +2,8 @@
 // one Node process like main: 10,000 operations replicated to a fresh workspace (joining a shared article), against
 // the same operations merged from a bundle (the same merge path, no server: the floor); one operation appearing on the
 // other side with live sync; and the memory the replication holds in main. Writes bench/sync-results.{json,md}.
-import { execSync } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bodyFromPlainText } from '../src/core/plain-text'
 import { newClaimOperation } from '../src/core/new-claim'
@@ -13,6 +12,7 @@ import { memoryCredentials } from '../src/main/sync/credentials'
 import { Desk } from '../src/main/sync/desk'
 import { openWorkspace, type Workspace } from '../src/main/workspace/workspace'
 import { ADMIN, startCouch } from '../test/helpers/couch-server'
+import { provenance } from './stats'
 
 const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 5
 const OPS = Number(process.env.BENCH_SYNC_OPS) || 10_000
@@ -117,8 +117,7 @@ async function main() {
     await Promise.all([a.close(), b.close(), danaDesk.close()])
     await dana.close()
 
-    const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
-    const machine = `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`
+    const { commit, machine } = provenance()
     const result = {
       commit,
       machine,

@@ -13,11 +13,11 @@ export async function annotationsCommand(args: string[], io: CliIo): Promise<num
   const { values, positionals } = parse(rest, { workspace: { type: 'string' }, 'any-page': { type: 'boolean' } })
   if (positionals.length !== 2) throw new UsageError('annotations import takes an ARTICLE and a FILE (factmark annotations import ARTICLE FILE)')
   const path = resolve(positionals[1]!)
-  const bytes = await readAnnotationFile(path)
-  annotationFileText(bytes) // a file that is not an export is refused before the workspace is opened
+  // Read first: a file that is not an export is refused before the workspace is opened.
+  const text = annotationFileText(await readAnnotationFile(path))
   const workspace = await open(values.workspace, io)
   const article = findArticle(workspace.listArticles(), positionals[0]!)
-  const done = await importAnnotations(workspace, article.id, bytes, { anyPage: values['any-page'] })
+  const done = await importAnnotations(workspace, article.id, text, { anyPage: values['any-page'] })
   io.out(importSummary(done.counts))
   return 0
 }

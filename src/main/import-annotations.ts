@@ -47,17 +47,18 @@ export function annotationFileText(bytes: Uint8Array): string {
 /** Gives other work a turn once the import has held main for this long. */
 const TURN_MS = 20
 
-export async function importAnnotations(workspace: Workspace, articleId: string, bytes: Uint8Array, choices: { anyPage?: boolean; now?: () => Date } = {}): Promise<AnnotationImport> {
+/** `file`: the file's bytes, or its text once `annotationFileText` has read them. */
+export async function importAnnotations(workspace: Workspace, articleId: string, file: Uint8Array | string, choices: { anyPage?: boolean; now?: () => Date } = {}): Promise<AnnotationImport> {
   let since = performance.now()
   const pause = async () => {
     if (performance.now() - since < TURN_MS) return
     await new Promise<void>((resolve) => setImmediate(resolve))
     since = performance.now()
   }
-  const file = await readAnnotationFile(annotationFileText(bytes), workspace.settings().verdictLabels, pause)
+  const read = await readAnnotationFile(typeof file === 'string' ? file : annotationFileText(file), workspace.settings().verdictLabels, pause)
   let counts: ImportCounts | undefined
   const { doc } = await workspace.recordMany(articleId, async (latest, stamp) => {
-    const plan = await planImport(latest, file, { anyPage: choices.anyPage, now: (choices.now?.() ?? new Date()).toISOString(), pause })
+    const plan = await planImport(latest, read, { anyPage: choices.anyPage, now: (choices.now?.() ?? new Date()).toISOString(), pause })
     counts = plan.counts
     const ops = []
     for (const claim of plan.claims) {
@@ -66,5 +67,5 @@ export async function importAnnotations(workspace: Workspace, articleId: string,
     }
     return ops
   })
-  return { format: file.format, counts: counts!, summary: summarize(doc) }
+  return { format: read.format, counts: counts!, summary: summarize(doc) }
 }

@@ -130,7 +130,6 @@ function sourceFrom(body: JsonObject | string, fromFactmark: boolean): ForeignSo
       const what = parsed[2] ?? ''
       const afterTitle = source.title && what.startsWith(source.title + TITLE_PUBLISHER_JOIN) ? what.slice(source.title.length + TITLE_PUBLISHER_JOIN.length) : ''
       source.publisher = afterTitle || (!source.title && what ? what : '')
-      if (!source.title && !afterTitle) source.title = ''
     }
   } else if (label && !source.title) {
     source.title = label.trim()
