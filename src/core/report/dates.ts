@@ -22,8 +22,11 @@ export function utcMinute(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 /** An ISO time normalised to UTC ("…Z"), as xsd:dateTime wants it with a time zone; unparseable: as it is. */
 export function utcIso(iso: string): string {
+  if (CANONICAL_ISO.test(iso)) return iso // what the app stores: already the form asked for
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : date.toISOString()
 }

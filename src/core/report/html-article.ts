@@ -6,7 +6,7 @@ import type { ArticleDoc, Block } from '../model'
 import { WORDING_WORDS } from '../placement-words'
 import { DISAGREEMENT_LABEL } from './disagreement'
 import { blockAnchor, escapeHtml } from './html-escape'
-import { inlineHtml, linkSpans, type MarkSpan } from './html-inline'
+import { inlineHtml, inlineSpans, linkSpans, type MarkSpan } from './html-inline'
 import { verdictLabel, type ReportedClaim, type ReportOptions } from './options'
 import { inCurrentText, standingOf } from './standing'
 import { VERDICT_ICONS } from './verdicts'
@@ -45,7 +45,7 @@ export const refAnchor = (id: string) => `ref-${escapeHtml(id)}`
 
 export function articleSection(doc: ArticleDoc, marks: readonly MarkSpan[], options: ReportOptions, unmarked: number): string {
   const { text, links } = doc.article
-  const linked = linkSpans(links, true)
+  const spans = inlineSpans(marks, linkSpans(links, true))
   const targets = new Set((links ?? []).flatMap((l) => ('block' in l ? [l.block] : [])))
   const rendering = {
     open: ({ span, depth, first }: { span: MarkSpan; depth: number; first: boolean }) =>
@@ -68,7 +68,7 @@ export function articleSection(doc: ArticleDoc, marks: readonly MarkSpan[], opti
       tag.startsWith('h') ? ` class="a-${block.kind}"` : '',
       block.kind === 'li' && block.number !== undefined ? ` value="${block.number}"` : ''
     ].join('')
-    parts.push(`<${tag}${attrs} dir="auto">${inlineHtml(text, block.start, block.end, marks, linked, rendering)}</${tag}>`)
+    parts.push(`<${tag}${attrs} dir="auto">${inlineHtml(text, block.start, block.end, spans, rendering)}</${tag}>`)
   })
   if (list) parts.push(`</${list}>`)
   const lost = unmarked

@@ -12,7 +12,7 @@ import { longDay } from './dates'
 import { DISAGREEMENT_LABEL, disagreementOf } from './disagreement'
 import { claimAnchor, refAnchor } from './html-article'
 import { escapeHtml, linkOrText } from './html-escape'
-import { inlineHtml, linkSpans } from './html-inline'
+import { inlineHtml, inlineSpans, linkIndex } from './html-inline'
 import { claimHistory, type HistoryLine } from './history'
 import { verdictLabel, type ReportedClaim, type ReportOptions } from './options'
 import { standingOf, type Standing } from './standing'
@@ -64,7 +64,11 @@ function quoteHtml(doc: ArticleDoc, claim: Claim, standing: Standing, withArticl
   let item = ''
   if (ctx.from !== undefined && ctx.to !== undefined) {
     const span = { kind: 'mark' as const, start: claim.position.start, end: claim.position.end, claim, number: 0 }
-    inner = inlineHtml(text, ctx.from, ctx.to, [span], linkSpans(links, withArticle), { open: () => mark })
+    const linked = linkIndex(links, withArticle).overlapping(ctx.from, ctx.to)
+    // Most quotes hold no link: the three pieces directly (what inlineHtml gives them, without its token list).
+    inner = linked.length
+      ? inlineHtml(text, ctx.from, ctx.to, inlineSpans([span], linked), { open: () => mark })
+      : `${escapeHtml(text.slice(ctx.from, span.start))}${mark}${escapeHtml(claim.quote.exact)}</mark>${escapeHtml(text.slice(span.end, ctx.to))}`
     const n = listNumberAt(blocks, claim.position.start)
     if (n !== undefined) item = `<span class="item-no">${n}.</span> `
   } else {

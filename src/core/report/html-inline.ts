@@ -4,6 +4,7 @@
 import type { ArticleLink, Claim } from '../model'
 import { blockAnchor, escapeHtml, safeHref } from './html-escape'
 import { nestSpans, type MarkToken, type Span } from './nesting'
+import { SpanIndex } from './span-index'
 
 export interface MarkSpan extends Span {
   kind: 'mark'
@@ -38,12 +39,27 @@ export interface MarkRendering {
   end?: (span: MarkSpan) => string
 }
 
+const NO_LINKS: readonly ArticleLink[] = []
+const linkIndexes = new WeakMap<readonly ArticleLink[], Map<boolean, SpanIndex<LinkSpan>>>()
+
+/** The article's links as an index, made once per article (each claim's quote asks which links it holds). */
+export function linkIndex(links: readonly ArticleLink[] | undefined, withBlocks: boolean): SpanIndex<LinkSpan> {
+  const key = links ?? NO_LINKS
+  const byMode = linkIndexes.get(key) ?? new Map<boolean, SpanIndex<LinkSpan>>()
+  linkIndexes.set(key, byMode)
+  let index = byMode.get(withBlocks)
+  if (!index) byMode.set(withBlocks, (index = new SpanIndex(linkSpans(links, withBlocks))))
+  return index
+}
+
+/** The article's marks and links, marks first (so that on the very same words a mark is outside the link). */
+export const inlineSpans = (marks: readonly MarkSpan[], links: readonly LinkSpan[]) => new SpanIndex<InlineSpan>([...marks, ...links])
+
 /**
- * `text.slice(from, to)` escaped, with marks and links. Marks are given first, so that on the very same words
- * a mark is outside the link; a claim ending inside a link gets its footnote right after the link, as links
- * cannot hold links.
+ * `text.slice(from, to)` escaped, with the marks and links of `spans` that reach into it. A claim ending inside a
+ * link gets its footnote right after the link, as links cannot hold links.
  */
-export function inlineHtml(text: string, from: number, to: number, marks: readonly MarkSpan[], links: readonly LinkSpan[], rendering: MarkRendering): string {
+export function inlineHtml(text: string, from: number, to: number, spans: SpanIndex<InlineSpan>, rendering: MarkRendering): string {
   let html = ''
   let openLinks = 0
   let waiting: MarkSpan[] = []
@@ -51,7 +67,7 @@ export function inlineHtml(text: string, from: number, to: number, marks: readon
     for (const span of waiting) html += rendering.end?.(span) ?? ''
     waiting = []
   }
-  for (const token of nestSpans<InlineSpan>(from, to, [...marks, ...links])) {
+  for (const token of nestSpans<InlineSpan>(from, to, spans.overlapping(from, to))) {
     if (token.kind === 'text') {
       html += escapeHtml(text.slice(token.start, token.end))
     } else if (token.span.kind === 'link') {

@@ -41,7 +41,9 @@ function person(name: string): JsonObject | undefined {
 
 /** Leaves out the keys whose value is undefined, so that optional properties simply do not appear. */
 function compact(object: { [key: string]: Json | undefined }): JsonObject {
-  return Object.fromEntries(Object.entries(object).filter((e): e is [string, Json] => e[1] !== undefined))
+  // In place, on the literal just made: a report makes tens of thousands of these.
+  for (const key in object) if (object[key] === undefined) delete object[key]
+  return object as JsonObject
 }
 
 function textBody(value: string, purpose: string, extra: { [key: string]: Json | undefined } = {}): JsonObject {
