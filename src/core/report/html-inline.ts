@@ -4,7 +4,7 @@
 import type { ArticleLink, Claim } from '../model'
 import { blockAnchor, escapeHtml, safeHref } from './html-escape'
 import { nestSpans, type MarkToken, type Span } from './nesting'
-import { SpanIndex } from './span-index'
+import { SpanIndex } from '../span-index'
 
 export interface MarkSpan extends Span {
   kind: 'mark'

@@ -1,5 +1,6 @@
 import { VERDICTS, type Claim, type Verdict } from '../../../core/model'
 import { overlapSegments } from '../../../core/anchoring/overlaps'
+import { SpanIndex } from '../../../core/span-index'
 import type { TextDom } from './text-dom'
 import type { TextWindow } from './visible-text'
 
@@ -32,6 +33,13 @@ export function paintLinks(dom: TextDom, links: readonly { start: number; end: n
   return () => CSS.highlights.delete(LINK_HIGHLIGHT)
 }
 
+interface Segment {
+  start: number
+  end: number
+  range: Range | null
+  shown: boolean
+}
+
 interface Drawn {
   verdict: Verdict
   start: number
@@ -56,8 +64,11 @@ export class HighlightPainter {
   readonly #overlap = new Highlight()
   readonly #selected = new Highlight()
   readonly #claims = new Map<string, Drawn>()
-  readonly #overlaps = new Map<string, { start: number; end: number; range: Range | null; shown: boolean }>()
+  readonly #overlaps = new Map<string, Segment>()
   #window: TextWindow = { start: 0, end: 0 }
+  // Made again when first needed after claims or overlaps were added or taken away (not on every mark).
+  #claimIndex: SpanIndex<Drawn> | null = null
+  #overlapIndex: SpanIndex<Segment> | null = null
 
   constructor(private readonly dom: TextDom) {
     for (const verdict of VERDICTS) {
@@ -77,11 +88,22 @@ export class HighlightPainter {
     return this.#window
   }
 
-  /** Registers the claims in `window` and only those (the selected claim is drawn wherever it is). */
+  /**
+   * Registers the claims in `window` and only those (the selected claim is drawn wherever it is). Only claims that
+   * reach into the old window or the new one are looked at: the window moves as the reader scrolls, every few frames.
+   */
   setWindow(window: TextWindow): void {
+    const old = this.#window
     this.#window = window
-    for (const drawn of this.#claims.values()) this.#place(drawn)
-    for (const segment of this.#overlaps.values()) this.#placeOverlap(segment)
+    const from = Math.min(old.start, window.start)
+    const to = Math.max(old.end, window.end)
+    const near = old.end <= window.start || window.end <= old.start ? [old, window] : [{ start: from, end: to }]
+    for (const stretch of near) {
+      this.#claimIndex ??= new SpanIndex([...this.#claims.values()])
+      this.#overlapIndex ??= new SpanIndex([...this.#overlaps.values()])
+      for (const drawn of this.#claimIndex.overlapping(stretch.start, stretch.end)) this.#place(drawn)
+      for (const segment of this.#overlapIndex.overlapping(stretch.start, stretch.end)) this.#placeOverlap(segment)
+    }
   }
 
   /** Brings the highlights in line with `claims` (in article order). */
@@ -107,12 +129,14 @@ export class HighlightPainter {
       this.#claims.set(claim.id, drawn)
       this.#place(drawn)
       positionsChanged = true
+      this.#claimIndex = null
     }
     for (const [id, known] of this.#claims) {
       if (seen.has(id)) continue
       this.#hide(known)
       this.#claims.delete(id)
       positionsChanged = true
+      this.#claimIndex = null
     }
     if (positionsChanged) this.#paintOverlaps(claims)
     this.#selected.clear()
@@ -147,7 +171,7 @@ export class HighlightPainter {
     drawn.shown = false
   }
 
-  #placeOverlap(segment: { start: number; end: number; range: Range | null; shown: boolean }): void {
+  #placeOverlap(segment: Segment): void {
     const wanted = inWindow(segment, this.#window)
     if (wanted === segment.shown) return
     if (wanted) {
@@ -166,11 +190,13 @@ export class HighlightPainter {
       if (next.has(key)) continue
       if (segment.shown) this.#overlap.delete(segment.range!)
       this.#overlaps.delete(key)
+      this.#overlapIndex = null
     }
     for (const [key, { start, end }] of next) {
       if (this.#overlaps.has(key)) continue
-      const segment = { start, end, range: null, shown: false }
+      const segment: Segment = { start, end, range: null, shown: false }
       this.#overlaps.set(key, segment)
+      this.#overlapIndex = null
       this.#placeOverlap(segment)
     }
   }

@@ -1,7 +1,11 @@
 // Which spans reach into a stretch of text, without looking at every span: a report of ten thousand claims asks
 // it once per paragraph and once per claim, and filtering every span each time made the report take seconds.
 
-import type { Span } from './nesting'
+/** A stretch of text, as offsets: `end` is past its last character. */
+export interface Span {
+  start: number
+  end: number
+}
 
 /** The text is cut into chunks of this many code units; each span is listed under every chunk it touches. */
 const CHUNK = 1024

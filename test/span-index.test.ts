@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SpanIndex } from '../../src/core/report/span-index'
+import { SpanIndex } from '../src/core/span-index'
 
 const span = (start: number, end: number, name: string) => ({ start, end, name })
 
