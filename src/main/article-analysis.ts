@@ -1,6 +1,7 @@
 import type { ArticleAnalysis } from '../core/analysis'
-import { analyseArticle } from '../core/analyse-article'
+import { analysisInSlices } from '../core/analyse-article'
 import type { ArticleDoc } from '../core/model'
+import { finishInTurns } from './next-turn'
 
 /** Analyses kept: one per open article is what the window asks for again (after every change it makes). */
 const KEPT = 8
@@ -11,17 +12,27 @@ const KEPT = 8
  */
 export class AnalysisCache {
   readonly #kept = new Map<string, ArticleAnalysis>()
+  readonly #pending = new Map<string, Promise<ArticleAnalysis>>()
 
   /** The analysis already worked out for the document's current text, if any (a report reuses its findings). */
   kept(doc: ArticleDoc): ArticleAnalysis | undefined {
     return this.#kept.get(keyOf(doc))
   }
 
-  of(doc: ArticleDoc): ArticleAnalysis {
+  /** Worked out in slices with turns between (half a second at 1 MB would hold main); one at a time per text. */
+  async of(doc: ArticleDoc): Promise<ArticleAnalysis> {
     const key = keyOf(doc)
     let analysis = this.#kept.get(key)
     if (analysis) this.#kept.delete(key)
-    else analysis = analyseArticle(doc.article, doc.revision)
+    else {
+      let pending = this.#pending.get(key)
+      if (!pending) {
+        pending = finishInTurns(analysisInSlices(doc.article, doc.revision)).finally(() => this.#pending.delete(key))
+        this.#pending.set(key, pending)
+      }
+      analysis = await pending
+    }
+    this.#kept.delete(key) // another caller may have kept it while this one waited
     this.#kept.set(key, analysis) // the latest used last: the first is the one to drop
     if (this.#kept.size > KEPT) this.#kept.delete(this.#kept.keys().next().value!)
     return analysis

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { contract, type Channel, type ExportFormat, type Handlers, type Output } from '../core/api'
-import { exportFileName, renderReport, reportOptions, type PrintPdf } from './export/render-report'
+import { exportFileName, renderReport, reportOptions, showsFindings, type PrintPdf } from './export/render-report'
 import { writeFileDurably } from './workspace/durable-write'
 import { FactmarkError, type Result } from '../core/errors'
 import { describeInvalidInput, internalFailureMessage } from '../core/input-messages'
@@ -70,8 +70,8 @@ export function createHandlers(services: Services): Handlers {
       const doc = workspace.getArticle(articleId)
       const path = await services.chooseSavePath(exportFileName(doc.article.title, format), format)
       if (!path) return { saved: false as const }
-      // the findings the window's Numbers list was given, when it asked for this text; else the report checks them
-      const findings = analyses.kept(doc)?.findings
+      // the findings the window's Numbers list was given (worked out now, in turns, if it has not asked yet)
+      const findings = showsFindings(format) ? (await analyses.of(doc)).findings : undefined
       const options = reportOptions(workspace.settings(), choices, now())
       const contents = await renderReport(format, doc, findings ? { ...options, findings } : options, services.printPdf)
       await writeFileDurably(path, contents)

@@ -11,6 +11,7 @@ import { MAX_ANNOTATION_FILE_BYTES } from '../core/limits'
 import { summarize, type ArticleSummary } from '../core/model'
 import { stampImportedClaim } from '../core/stamp'
 import type { Workspace } from './workspace/workspace'
+import { nextTurn } from './next-turn'
 
 export interface AnnotationImport {
   format: AnnotationFormat
@@ -52,7 +53,7 @@ export async function importAnnotations(workspace: Workspace, articleId: string,
   let since = performance.now()
   const pause = async () => {
     if (performance.now() - since < TURN_MS) return
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await nextTurn()
     since = performance.now()
   }
   const read = await readAnnotationFile(typeof file === 'string' ? file : annotationFileText(file), workspace.settings().verdictLabels, pause)

@@ -54,7 +54,7 @@ describe('number checks in reports', () => {
   it('without findings, no section; the app’s export fills them in', async () => {
     const plain = exportHtml(doc, defaultReportOptions({ generatedAt: options.generatedAt }))
     expect(plain).not.toContain('Numbers checked')
-    const rendered = (await renderReport('html', doc, defaultReportOptions({ generatedAt: options.generatedAt }), async () => new Uint8Array())) as string
+    const rendered = ((await renderReport('html', doc, defaultReportOptions({ generatedAt: options.generatedAt }), async () => new Uint8Array())) as string[]).join('')
     expect(rendered).toContain('Numbers checked')
   })
 })

@@ -137,8 +137,14 @@ export function claimReviewOmissions(doc: ArticleDoc, options: Pick<ReportOption
 }
 
 export function exportClaimReview(doc: ArticleDoc, options: ReportOptions): string {
-  const reviews = inArticleOrder(doc.claims)
-    .filter((claim) => claimReviewOmission(claim) === undefined)
-    .map((claim) => claimReview(doc, claim, options))
-  return `${embeddableJson(reviews)}\n`
+  return [...claimReviewPieces(doc, options)].join('')
+}
+
+/** The ClaimReview export in pieces that join into it, a review at a time (printed as inside the whole list). */
+export function* claimReviewPieces(doc: ArticleDoc, options: ReportOptions): Generator<string> {
+  const claims = inArticleOrder(doc.claims).filter((claim) => claimReviewOmission(claim) === undefined)
+  if (claims.length === 0) return yield `${embeddableJson([])}\n`
+  yield '['
+  for (const [i, claim] of claims.entries()) yield `${i ? ',' : ''}\n  ${embeddableJson(claimReview(doc, claim, options)).replaceAll('\n', '\n  ')}`
+  yield '\n]\n'
 }

@@ -8,7 +8,7 @@ import { PLACEMENT_LABELS, placementState, WORDING_WORDS } from '../placement-wo
 import { isoDay } from './dates'
 import { disagreementText } from './disagreement'
 import { claimHistory } from './history'
-import { reportedClaims, verdictLabel, type ReportOptions } from './options'
+import { reportedClaims, verdictLabel, type ReportedClaim, type ReportOptions } from './options'
 import { inCurrentText } from './standing'
 
 /**
@@ -36,6 +36,14 @@ export function flattenSources(claim: Claim): string {
 }
 
 export function exportCsv(doc: ArticleDoc, options: ReportOptions): string {
+  return [...csvPieces(doc, options)].join('')
+}
+
+/** Rows printed this many at a time: each piece ends with its last row's line break, so the pieces join exactly. */
+const ROWS_PER_PIECE = 200
+
+/** The CSV export in pieces that join into it, a couple of hundred rows at a time. */
+export function* csvPieces(doc: ArticleDoc, options: ReportOptions): Generator<string> {
   const columns: { header: string; value: (claim: Claim, number: number) => string | number }[] = [
     { header: 'Number', value: (_, n) => n },
     { header: 'ID', value: (c) => c.id },
@@ -67,16 +75,19 @@ export function exportCsv(doc: ArticleDoc, options: ReportOptions): string {
       ? [{ header: 'History', value: (c: Claim) => claimHistory(doc, c.id, options).map((h) => `${h.when} ${h.by}: ${h.what}`).join('\n') }]
       : [])
   ]
-  const rows = reportedClaims(doc, options).map(({ claim, number }) =>
+  const row = ({ claim, number }: ReportedClaim) =>
     columns.map((col) => {
       const value = col.value(claim, number)
       return typeof value === 'number' ? String(value) : guardCell(value)
     })
-  )
-  return stringify([columns.map((c) => c.header), ...rows], {
-    record_delimiter: '\r\n',
-    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR; RFC 4180 wants both quoted.
-    quoted_match: /[\r\n]/,
-    bom: options.csvBom ?? false
-  })
+  const print = (records: string[][], bom: boolean) =>
+    stringify(records, {
+      record_delimiter: '\r\n',
+      // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR; RFC 4180 wants both quoted.
+      quoted_match: /[\r\n]/,
+      bom
+    })
+  const claims = reportedClaims(doc, options)
+  yield print([columns.map((c) => c.header), ...claims.slice(0, ROWS_PER_PIECE).map(row)], options.csvBom ?? false)
+  for (let i = ROWS_PER_PIECE; i < claims.length; i += ROWS_PER_PIECE) yield print(claims.slice(i, i + ROWS_PER_PIECE).map(row), false)
 }

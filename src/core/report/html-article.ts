@@ -43,7 +43,8 @@ export function markSpans(text: string, claims: readonly ReportedClaim[]): MarkS
 export const claimAnchor = (id: string) => `claim-${escapeHtml(id)}`
 export const refAnchor = (id: string) => `ref-${escapeHtml(id)}`
 
-export function articleSection(doc: ArticleDoc, marks: readonly MarkSpan[], options: ReportOptions, unmarked: number): string {
+/** The article section, a block at a time (a 1 MB article has thousands: the caller may pause between them). */
+export function* articleSection(doc: ArticleDoc, marks: readonly MarkSpan[], options: ReportOptions, unmarked: number): Generator<string> {
   const { text, links } = doc.article
   const spans = inlineSpans(marks, linkSpans(links, true))
   const targets = new Set((links ?? []).flatMap((l) => ('block' in l ? [l.block] : [])))
@@ -53,13 +54,27 @@ export function articleSection(doc: ArticleDoc, marks: readonly MarkSpan[], opti
     end: (span: MarkSpan) =>
       `<sup class="fn v-${span.claim.verdict}" dir="ltr"><a href="#${claimAnchor(span.claim.id)}" title="${escapeHtml(markTitle(span, options))}">${VERDICT_ICONS[span.claim.verdict]}${span.number}</a></sup>`
   }
-  const parts: string[] = []
+  const lost = unmarked
+    ? ` ${unmarked === 1 ? 'One claim is' : `${unmarked} claims are`} not in the current text and so not marked in it: see Claims.`
+    : ''
+  yield `<section class="article" aria-labelledby="article-heading">
+<h2 id="article-heading">Article</h2>
+<p class="legend">Claims are highlighted in the text; the numbered tag after each leads to its review. Where claims overlap, the tints add up.${lost}</p>
+<div class="article-text">
+`
   let list: 'ul' | 'ol' | undefined
-  blocksOf(text, doc.article.blocks).forEach((block, index) => {
+  let first = true
+  const line = (html: string) => {
+    const piece = first ? html : `\n${html}`
+    first = false
+    return piece
+  }
+  for (const [index, block] of blocksOf(text, doc.article.blocks).entries()) {
     const wanted = block.kind !== 'li' ? undefined : block.number !== undefined ? 'ol' : 'ul'
+    let opened = ''
     if (list !== wanted) {
-      if (list) parts.push(`</${list}>`)
-      if (wanted) parts.push(`<${wanted}>`)
+      if (list) opened += line(`</${list}>`)
+      if (wanted) opened += line(`<${wanted}>`)
       list = wanted
     }
     const tag = BLOCK_TAGS[block.kind]
@@ -68,17 +83,9 @@ export function articleSection(doc: ArticleDoc, marks: readonly MarkSpan[], opti
       tag.startsWith('h') ? ` class="a-${block.kind}"` : '',
       block.kind === 'li' && block.number !== undefined ? ` value="${block.number}"` : ''
     ].join('')
-    parts.push(`<${tag}${attrs} dir="auto">${inlineHtml(text, block.start, block.end, spans, rendering)}</${tag}>`)
-  })
-  if (list) parts.push(`</${list}>`)
-  const lost = unmarked
-    ? ` ${unmarked === 1 ? 'One claim is' : `${unmarked} claims are`} not in the current text and so not marked in it: see Claims.`
-    : ''
-  return `<section class="article" aria-labelledby="article-heading">
-<h2 id="article-heading">Article</h2>
-<p class="legend">Claims are highlighted in the text; the numbered tag after each leads to its review. Where claims overlap, the tints add up.${lost}</p>
-<div class="article-text">
-${parts.join('\n')}
+    yield opened + line(`<${tag}${attrs} dir="auto">${inlineHtml(text, block.start, block.end, spans, rendering)}</${tag}>`)
+  }
+  yield `${list ? line(`</${list}>`) : ''}
 </div>
 </section>`
 }

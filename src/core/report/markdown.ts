@@ -84,6 +84,14 @@ function claimSection(doc: ArticleDoc, claim: Claim, number: number, options: Re
 }
 
 export function exportMarkdown(doc: ArticleDoc, options: ReportOptions): string {
+  return [...markdownPieces(doc, options)].join('')
+}
+
+/**
+ * The Markdown report as pieces that join into it. Its blank lines are tidied over the whole text at the end, so the
+ * pieces before that are empty: they are pauses, one per claim, where the caller can give other work a turn.
+ */
+export function* markdownPieces(doc: ArticleDoc, options: ReportOptions): Generator<string> {
   const { article } = doc
   const claims = reportedClaims(doc, options)
   const counts = countVerdicts(doc.claims)
@@ -122,11 +130,16 @@ export function exportMarkdown(doc: ArticleDoc, options: ReportOptions): string 
 
   out.push('## Claims', '')
   if (claims.length === 0) out.push('*No claims to report.*', '')
-  for (const { claim, number } of claims) out.push(...claimSection(doc, claim, number, options))
+  for (const { claim, number } of claims) {
+    out.push(...claimSection(doc, claim, number, options))
+    yield ''
+  }
 
   if (options.includeHistory) {
     const lines = articleHistory(doc, options)
     if (lines.length) out.push('## Other changes', '', ...historyLines(lines), '')
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+  const text = out.join('\n')
+  yield ''
+  yield `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
 }

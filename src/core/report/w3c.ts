@@ -143,18 +143,40 @@ function annotation(doc: ArticleDoc, claim: Claim, toCodePoints: (utf16: number)
 }
 
 export function exportW3c(doc: ArticleDoc, options: ReportOptions): string {
+  return [...w3cPieces(doc, options)].join('')
+}
+
+/** Where the annotations go in the collection as printed: `first.items`, three levels in. */
+const ITEMS = '"items": []'
+const ITEM_INDENT = '\n      '
+
+/**
+ * The W3C export in pieces that join into it, an annotation at a time, so that the caller can give other work a
+ * turn between them. The collection is pretty-printed and each annotation is one line in it: as readable, diffable
+ * and greppable, and printed in half the time and two thirds of the bytes of an indented 10,000.
+ */
+export function* w3cPieces(doc: ArticleDoc, options: ReportOptions): Generator<string> {
   const converter = codePointConverter(doc.article.text)
-  const items = reportedClaims(doc, options).map(({ claim }) => annotation(doc, claim, converter.toCodePoints, options))
+  const claims = reportedClaims(doc, options)
   const collectionId = `urn:factmark:annotations:${doc.article.id}`
   const collection = {
     '@context': ANNO_CONTEXT,
     id: collectionId,
     type: 'AnnotationCollection',
     label: `Fact-check of ${inQuotes(doc.article.title.replace(/\s+/g, ' ').trim())}`,
-    total: items.length,
+    total: claims.length,
     generated: utcIso(options.generatedAt),
     generator: GENERATOR,
-    first: { id: `${collectionId}:page:1`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items }
+    first: { id: `${collectionId}:page:1`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items: [] }
   }
-  return `${embeddableJson(collection)}\n`
+  const frame = embeddableJson(collection)
+  if (claims.length === 0) return yield `${frame}\n`
+  // The last key of the last object: no string can hold it, as its quotes would be escaped there.
+  const at = frame.lastIndexOf(ITEMS) + ITEMS.length - 2
+  yield `${frame.slice(0, at)}[`
+  for (const [i, { claim }] of claims.entries()) {
+    const item = embeddableJson(annotation(doc, claim, converter.toCodePoints, options), 0)
+    yield `${i ? ',' : ''}${ITEM_INDENT}${item}`
+  }
+  yield `\n    ]${frame.slice(at + 2)}\n`
 }

@@ -2,10 +2,10 @@ import { checkNumbers } from '../../core/numbers'
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/api'
 import { FactmarkError } from '../../core/errors'
 import type { ArticleDoc, WorkspaceSettings } from '../../core/model'
+import { defaultReportOptions, REPORT_FORMAT_INFO, reportFileName, reportPieces, type ReportFormat, type ReportOptions } from '../../core/report'
+import { chunksInTurns } from '../next-turn'
 
 export { EXPORT_FORMATS, type ExportFormat }
-import { defaultReportOptions, exportHtml, exportReport, REPORT_FORMAT_INFO, reportFileName, type ReportFormat, type ReportOptions } from '../../core/report'
-
 
 /** The choices a reviewer makes in the export dialog or on the command line. */
 export type ExportChoices = Pick<ReportOptions, 'includeUnreviewed' | 'includeNotes' | 'includeHistory' | 'articleMode' | 'csvBom'>
@@ -23,13 +23,17 @@ export function reportOptions(settings: WorkspaceSettings, choices: Partial<Expo
   })
 }
 
-/** The bytes of the report file. The app and the CLI both come here, so they write the same files. */
-export async function renderReport(format: ExportFormat, doc: ArticleDoc, options: ReportOptions, printPdf: PrintPdf): Promise<string | Uint8Array> {
-  // Only the reports that show them pay for the arithmetic check.
-  const shown = format === 'html' || format === 'pdf' || format === 'md'
-  const checked = shown && !options.findings ? { ...options, findings: checkNumbers(doc.article.text, doc.article.blocks.length ? doc.article.blocks : undefined) } : options
-  if (format === 'pdf') return printPdf(exportHtml(doc, checked))
-  return exportReport(format, doc, checked)
+/** Only the reports that show the article's number checks pay for them. */
+export const showsFindings = (format: ExportFormat) => format === 'html' || format === 'pdf' || format === 'md'
+
+/**
+ * The report file: PDF bytes, or the text in chunks to write one after another. The app and the CLI both come here, so
+ * they write the same files. Made a piece at a time, with turns between, so that no report keeps the window waiting.
+ */
+export async function renderReport(format: ExportFormat, doc: ArticleDoc, options: ReportOptions, printPdf: PrintPdf): Promise<Uint8Array | string[]> {
+  const checked = showsFindings(format) && !options.findings ? { ...options, findings: checkNumbers(doc.article.text, doc.article.blocks.length ? doc.article.blocks : undefined) } : options
+  if (format === 'pdf') return printPdf((await chunksInTurns(reportPieces('html', doc, checked))).join(''))
+  return chunksInTurns(reportPieces(format, doc, checked))
 }
 
 export function exportFileName(title: string, format: ExportFormat): string {

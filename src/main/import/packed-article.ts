@@ -1,5 +1,6 @@
 import { BlockKind, type ArticleLink, type Block } from '../../core/model'
 import type { NewArticle } from '../workspace/workspace'
+import { nextTurn } from '../next-turn'
 
 /**
  * A NewArticle as the import worker sends it: blocks and links as typed arrays. Structured cloning 100,000 block objects
@@ -79,4 +80,3 @@ export async function unpackArticle(packed: PackedArticle): Promise<NewArticle> 
 }
 
 const SLICE = 4_000
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))

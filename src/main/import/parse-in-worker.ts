@@ -10,6 +10,7 @@ import { splitJob } from './job-pieces'
 import { jobName, type ImportJob } from './jobs'
 import { unpackArticle } from './packed-article'
 import { count, tooComplex } from './shared'
+import { nextTurn } from '../next-turn'
 
 /** A source that cannot be read in this long is refused; the window never waits on it. */
 export const IMPORT_TIME_LIMIT_MS = 8_000
@@ -100,7 +101,7 @@ class ImportWorker {
     const { head, pieces } = splitJob(job)
     this.worker.postMessage(head)
     for (const piece of pieces) {
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
       if (this.current?.finish !== finish) return // stopped meanwhile
       this.worker.postMessage(piece)
     }

@@ -3,6 +3,7 @@
 // and on close. One write at a time per article; a write that fails is tried again at the next occasion (the logs
 // hold everything, so a missing checkpoint only costs a longer open).
 import type { StoredArticle } from './stored-article'
+import { nextTurn } from '../next-turn'
 
 export const CHECKPOINT_EVERY_OPS = 200
 export const CHECKPOINT_AFTER_MS = 5000
@@ -64,7 +65,7 @@ export class CheckpointSchedule {
     }
     const next = (async () => {
       // Not in the turn of the change that asked for it: that change's caller gets its answer first.
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      await nextTurn()
       if (!article.readOnly && (article.pending > 0 || article.stale)) await article.writeCheckpoint().catch(() => {})
     })().finally(() => {
       this.#chains.delete(article.id)

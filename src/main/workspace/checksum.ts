@@ -1,6 +1,7 @@
 // A checkpoint's checksum covers the file's text except its own line, so any change made outside Factmark (an edit
 // by hand, a tool that rewrites the file) shows. The checksum line is always the last member, written by us.
 import { createHash } from 'node:crypto'
+import { nextTurn } from '../next-turn'
 
 const SLICE_CHARS = 256 * 1024
 const CHECKSUM_TAIL = /,\n {2}"checksum": "([^"\n]*)"\n\}\n?$/
@@ -11,7 +12,7 @@ export async function checksumOf(pieces: readonly string[]): Promise<string> {
   for (const piece of pieces) {
     for (let i = 0; i < piece.length; i += SLICE_CHARS) {
       hash.update(piece.slice(i, i + SLICE_CHARS))
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      await nextTurn()
     }
   }
   return `sha256-${hash.digest('hex')}`

@@ -2,6 +2,8 @@
 // takes ~60 ms to serialise, which would freeze the window if done in one go. The walk gives the loop back every few
 // milliseconds. Small parts (a block, a note, a source) are serialised in one call; only the big containers are walked.
 
+import { nextTurn } from '../next-turn'
+
 const SLICE_MS = 8
 
 /** The same text in one string (tests, small files); `jsonInSlices` gives it in pieces, for writing. */
@@ -38,7 +40,7 @@ async function serialize(value: unknown, sliceMs: number, pretty: boolean): Prom
   let deadline = performance.now() + sliceMs
   const breathe = async () => {
     if (performance.now() < deadline) return
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await nextTurn()
     deadline = performance.now() + sliceMs
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Article, ArticleLink, Block } from '../../core/model'
+import { nextTurn } from '../next-turn'
 
 const SLICE_MS = 8
 const Blocks = z.array(Block)
@@ -36,6 +37,6 @@ async function inSlices<T>(items: readonly T[], parse: (part: readonly T[]) => T
 let deadline = 0
 async function breathe(): Promise<void> {
   if (performance.now() < deadline) return
-  await new Promise<void>((resolve) => setImmediate(resolve))
+  await nextTurn()
   deadline = performance.now() + SLICE_MS
 }

@@ -16,6 +16,7 @@ import { LogFolder, type LogFolderContext, type ReadLog } from './log-folder'
 import { moveAside } from './move-aside'
 import { compactJsonInSlices } from './sliced-json'
 import { removeLeftoverTemps } from './temp-files'
+import { nextTurn } from '../next-turn'
 
 export interface ArticleContext extends LogFolderContext {
   replica: string
@@ -44,7 +45,6 @@ export async function operationLine(op: Operation): Promise<string[]> {
 
 /** Changes folded at once when many are recorded together (an import): about 30 ms of work for new claims. */
 const RECORD_BATCH = 1_000
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export class StoredArticle {
   /** Operations folded in since the checkpoint on disk was written (or all of them, when there is none). */

@@ -36,6 +36,7 @@ import { listTrashed, moveBack, moveToTrash, purgeTrashed } from './trash'
 import { watchWorkspace, type WorkspaceWatcher } from './watch'
 import type { Lock } from './locks'
 import type { MergeOrigin, MergeResult, NewArticle, OpenOptions, Reviewing, Workspace, WorkspaceChange } from './workspace-types'
+import { nextTurn } from '../next-turn'
 
 export type { TrashedArticle } from '../../core/api'
 export type { MergeOrigin, MergeResult, NewArticle, OpenOptions, Reviewing, Workspace, WorkspaceChange } from './workspace-types'
@@ -193,7 +194,7 @@ class StoreWorkspace implements Workspace {
     this.#writable()
     if (!/\S/.test(input.body.text)) throw new FactmarkError('empty', 'The article has no text.')
     // A fresh turn of the event loop: the import that made `input` may have just spent its own share of this one.
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await nextTurn()
     const id = newId()
     return this.#serialized(id, async () => {
       const stamp = this.#stamp()
