@@ -15,11 +15,10 @@ import { importAnnotations } from '../src/main/import-annotations'
 import { openWorkspace } from '../src/main/workspace/workspace'
 import { watchEventLoop } from '../test/helpers/event-loop'
 import { makeArticle, prng, sampleParagraphs, SIZES } from './generate'
-import { provenance } from './stats'
+import { median, provenance } from './stats'
 
 const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 3
 const HYPOTHESIS_ANNOTATIONS = 2_000
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 
 /** The 1 MB article's claims as a Hypothesis search response: quotes with context, positions 500 characters off. */
 function hypothesisFile(art: ReturnType<typeof makeArticle>): Buffer {
@@ -71,11 +70,11 @@ async function main() {
         await ws.close()
       }
     }
-    const { commit, machine } = provenance()
+    const { commit, machine, at: measuredAt } = provenance()
     const result = {
       commit,
       machine,
-      at: new Date().toISOString(),
+      at: measuredAt,
       reps: REPS,
       article: { bytes: art.sizeBytes, claims: art.claims.length },
       runs: Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, { ...r, medianMs: Math.round(median(r.ms)), medianGapMs: Math.round(median(r.gaps)) }]))

@@ -10,14 +10,13 @@ import { createHandlers } from '../src/main/handlers'
 import { openServices } from '../src/main/services'
 import { watchEventLoop } from '../test/helpers/event-loop'
 import { BENCH_REPLICA, makeArticle, prng, sampleParagraphs, SIZES } from './generate'
-import { provenance } from './stats'
+import { median, provenance } from './stats'
 import { writeWorkspace } from './workspaces'
 
 const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 3
 const FORMATS: ExportFormat[] = ['html', 'w3c', 'md', 'csv', 'claimreview']
 /** What the export dialog starts with. */
 const DIALOG_DEFAULTS = { includeUnreviewed: true, includeNotes: true, includeHistory: false, articleMode: 'full' as const, csvBom: false }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 const dataDir = join(import.meta.dirname, '..', 'data')
 
 /** A news page of about `bytes`: head, navigation, an article of paragraphs with links, a footer, scripts and styles. */
@@ -78,7 +77,7 @@ async function main() {
         record('paste', `a ${(paste.length / 1e6).toFixed(1)} MB paste`, pasteRun)
         // First, as the window asks for it when it opens an article (context: not an import or export).
         const analysis = await watchEventLoop(async () => ok(await handlers.analyseArticle({ articleId: art.doc.article.id })))
-        record('analyse', 'context: suggestions and number checks of the 1 MB article (analyseArticle, which the window asks for on open; the first in this process)', analysis)
+        record('analyse', 'context: suggestions and number checks of the 1 MB article (analyseArticle, which the window asks for on open; the first call of each run also loads the model)', analysis)
         for (const format of FORMATS) {
           savePath = join(base, `report-${rep}.${format}`)
           const r = await watchEventLoop(async () => ok(await handlers.exportReport({ articleId: art.doc.article.id, format, choices: DIALOG_DEFAULTS })))
@@ -90,11 +89,11 @@ async function main() {
         await services.workspace.close()
       }
     }
-    const { commit, machine } = provenance()
+    const { commit, machine, at: measuredAt } = provenance()
     const result = {
       commit,
       machine,
-      at: new Date().toISOString(),
+      at: measuredAt,
       reps: REPS,
       runs: Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, { ...r, medianMs: Math.round(median(r.ms)), medianGapMs: Math.round(median(r.gaps)), maxGapMs: Math.round(Math.max(...r.gaps)) }]))
     }

@@ -35,9 +35,12 @@ export function fmt(s: Summary | null | undefined, digits = 1): string {
   return s.n > 1 ? `${r(s.median)} (${r(s.min)}–${r(s.max)})` : r(s.median)
 }
 
-/** What a result was measured at and on: the commit, and this machine's processor, memory and Node. */
-export function provenance(): { commit: string; machine: string } {
+/** The middle sample (the upper of the two middle ones for an even count), as the Node benches report it. */
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+
+/** What a result was measured at and on: the commit, and this machine's processor, memory and Node; and when. */
+export function provenance(): { commit: string; machine: string; at: string } {
   const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim()
   const machine = `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`
-  return { commit, machine }
+  return { commit, machine, at: new Date().toISOString() }
 }

@@ -12,13 +12,12 @@ import { memoryCredentials } from '../src/main/sync/credentials'
 import { Desk } from '../src/main/sync/desk'
 import { openWorkspace, type Workspace } from '../src/main/workspace/workspace'
 import { ADMIN, startCouch } from '../test/helpers/couch-server'
-import { provenance } from './stats'
+import { median, provenance } from './stats'
 
 const REPS = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 5
 const OPS = Number(process.env.BENCH_SYNC_OPS) || 10_000
 const LIVE_REPS = 21
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 const gc = () => (globalThis as { gc?: () => void }).gc?.()
 const heapMb = () => {
   gc()
@@ -117,11 +116,11 @@ async function main() {
     await Promise.all([a.close(), b.close(), danaDesk.close()])
     await dana.close()
 
-    const { commit, machine } = provenance()
+    const { commit, machine, at: measuredAt } = provenance()
     const result = {
       commit,
       machine,
-      at: new Date().toISOString(),
+      at: measuredAt,
       operations: OPS,
       join_ms: joinMs.map(Math.round),
       bundle_merge_ms: bundleMs.map(Math.round),

@@ -14,17 +14,11 @@ export class AnalysisCache {
   readonly #kept = new Map<string, ArticleAnalysis>()
   readonly #pending = new Map<string, Promise<ArticleAnalysis>>()
 
-  /** The analysis already worked out for the document's current text, if any (a report reuses its findings). */
-  kept(doc: ArticleDoc): ArticleAnalysis | undefined {
-    return this.#kept.get(keyOf(doc))
-  }
-
   /** Worked out in slices with turns between (half a second at 1 MB would hold main); one at a time per text. */
   async of(doc: ArticleDoc): Promise<ArticleAnalysis> {
     const key = keyOf(doc)
     let analysis = this.#kept.get(key)
-    if (analysis) this.#kept.delete(key)
-    else {
+    if (!analysis) {
       let pending = this.#pending.get(key)
       if (!pending) {
         pending = finishInTurns(analysisInSlices(doc.article, doc.revision)).finally(() => this.#pending.delete(key))
@@ -32,7 +26,7 @@ export class AnalysisCache {
       }
       analysis = await pending
     }
-    this.#kept.delete(key) // another caller may have kept it while this one waited
+    this.#kept.delete(key) // kept again below, as the latest used (another caller may have kept it meanwhile)
     this.#kept.set(key, analysis) // the latest used last: the first is the one to drop
     if (this.#kept.size > KEPT) this.#kept.delete(this.#kept.keys().next().value!)
     return analysis

@@ -14,11 +14,12 @@ const CHUNK_CHARS = 256 * 1024
  * Gathers `pieces` into chunks of about CHUNK_CHARS, giving the event loop a turn whenever TURN_MS of work has gone
  * by: the text of a long report, ready to be written chunk by chunk (joining 12 MB in one go holds main ~35 ms).
  */
-export async function chunksInTurns(pieces: Iterable<string>): Promise<string[]> {
+export const chunksInTurns = (pieces: Iterable<string>): Promise<string[]> => finishInTurns(gatherChunks(pieces))
+
+function* gatherChunks(pieces: Iterable<string>): Generator<void, string[]> {
   const chunks: string[] = []
   let chunk: string[] = []
   let size = 0
-  let since = performance.now()
   for (const piece of pieces) {
     chunk.push(piece)
     size += piece.length
@@ -27,9 +28,7 @@ export async function chunksInTurns(pieces: Iterable<string>): Promise<string[]>
       chunk = []
       size = 0
     }
-    if (performance.now() - since < TURN_MS) continue
-    await nextTurn()
-    since = performance.now()
+    yield
   }
   if (chunk.length) chunks.push(chunk.join(''))
   return chunks
