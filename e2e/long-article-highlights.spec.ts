@@ -105,3 +105,76 @@ test('a long article registers only the claims near the screen, follows a jump i
   await expect.poll(async () => (await registered(page)).texts).toContain(`0:${claimWords(0)}`)
   expect((await registered(page)).texts).not.toContain(`${last}:${claimWords(last)}`)
 })
+
+test('a long article with sections reads evenly throughout, and a selection across any two paragraphs marks exactly its words', async ({ launchApp, workspaceDir }) => {
+  // A heading every 40 blocks: one (block 320) falls where the text would be cut into paint-contained groups
+  // (lib/block-groups.ts: 64 blocks a group), the others inside a group.
+  const kinds = Array.from({ length: 400 }, (_, i) => (i % 40 === 0 ? ('h2' as const) : ('p' as const)))
+  const workspace = await openWorkspace(workspaceDir, { watch: false })
+  await workspace.setMyName('Lena Long')
+  await workspace.createArticle({
+    title: 'Regional trade, sections',
+    body: bodyFromBlocks(kinds.map((kind, i) => ({ kind, text: kind === 'h2' ? `Section ${i / 40}` : paragraph(i) }))),
+    origin: { kind: 'paste' }
+  })
+  await workspace.close()
+  const { page } = await launchApp()
+  await expect(articleText(page)).toContainText('Paragraph 399:')
+
+  // The space between two paragraphs, and above each heading, is the same everywhere in the article.
+  const gaps = await page.evaluate(() => {
+    const blocks = [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] [data-block]')]
+    const out: Record<string, number[]> = {}
+    for (let i = 1; i < blocks.length; i++) {
+      const key = `${blocks[i - 1]!.tagName}>${blocks[i]!.tagName}`
+      ;(out[key] ??= []).push(Math.round((blocks[i]!.getBoundingClientRect().top - blocks[i - 1]!.getBoundingClientRect().bottom) * 10) / 10)
+    }
+    return out
+  })
+  for (const [pair, values] of Object.entries(gaps)) expect(new Set(values), `${pair} gaps`).toEqual(new Set([values[0]]))
+  expect(Object.keys(gaps).sort()).toEqual(['H2>P', 'P>H2', 'P>P'])
+
+  // Every pair of neighbouring paragraphs, wherever the text is cut: from the second word of one to the first word
+  // of the next; and from inside a paragraph to the point just before the next one's box (a drag that ends between).
+  const groupStarts = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] [data-block]')].filter((b) => b.dataset.block !== '0' && !b.previousElementSibling).map((b) => Number(b.dataset.block))
+  )
+  expect(groupStarts).toContain(321)
+  const pairs = [...groupStarts.slice(0, 3).map((start) => start - 1), 250]
+  expect(pairs.every((first) => kinds[first] === 'p' && kinds[first + 1] === 'p')).toBe(true)
+  for (const first of pairs) {
+    const selected = await page.evaluate((block) => {
+      const a = document.querySelector(`[data-testid=article-text] [data-block="${block}"]`)!
+      const b = document.querySelector(`[data-testid=article-text] [data-block="${block + 1}"]`)!
+      a.scrollIntoView()
+      const range = new Range()
+      range.setStart(a.firstChild!, (a.firstChild as Text).data.indexOf(' ') + 1)
+      range.setEnd(b.firstChild!, (b.firstChild as Text).data.indexOf(' '))
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+      return getSelection()!.toString()
+    }, first)
+    expect(selected.trimEnd().endsWith(`.\n\nParagraph`) || selected.endsWith(`Paragraph`)).toBe(true)
+    await page.keyboard.press('m')
+    await expect(claimPanel(page).locator('blockquote')).toHaveText(`${paragraph(first).slice(paragraph(first).indexOf(' ') + 1)} Paragraph`)
+  }
+  // A drag that ends between two groups of paragraphs (the point before the first paragraph of a group, in the text's
+  // container): the claim is the block before, whole.
+  const before = await page.evaluate(() => {
+    const starts = [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] [data-block]')].filter((b) => b.dataset.block !== '0' && !b.previousElementSibling)
+    const next = starts[0]!
+    const group = next.parentElement!
+    const previous = group.previousElementSibling!.lastElementChild as HTMLElement
+    previous.scrollIntoView()
+    const range = new Range()
+    range.setStart(previous.firstChild!, 0)
+    range.setEnd(group.parentElement!, [...group.parentElement!.childNodes].indexOf(group))
+    getSelection()!.removeAllRanges()
+    getSelection()!.addRange(range)
+    return { text: previous.textContent, groups: document.querySelectorAll('[data-testid=article-text] [data-block]:first-child').length }
+  })
+  expect(before.groups).toBeGreaterThan(3)
+  await page.keyboard.press('m')
+  await expect(claimPanel(page).locator('blockquote')).toHaveText(before.text!)
+  await saveScreenshot(page, 'long-article-sections')
+})

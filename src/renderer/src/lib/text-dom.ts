@@ -50,9 +50,10 @@ export class TextDom {
       const block = this.blocks[Number((blockElement as HTMLElement).dataset.block)]!
       return offset === 0 ? block.start : block.end
     }
-    // A point between blocks (in the container): the edge of the neighbouring block.
-    const children = [...element.querySelectorAll<HTMLElement>('[data-block]')]
-    const after = children.find((child) => element.childNodes[offset] && (child === element.childNodes[offset] || child.contains(element.childNodes[offset]!)))
+    // A point between blocks (in the container, or in a group of blocks): the start of the first block after it.
+    const point = new Range()
+    point.setStart(element, offset)
+    const after = [...element.querySelectorAll<HTMLElement>('[data-block]')].find((block) => point.comparePoint(block, 0) > 0)
     if (after) return this.blocks[Number(after.dataset.block)]!.start
     return this.blocks.at(-1)?.end ?? 0
   }
