@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { claimsAtOffset, overlapSegments } from '../../src/core/anchoring/overlaps'
+import { claimsAtOffset, overlapsAfterChange, overlapSegments, type Interval } from '../../src/core/anchoring/overlaps'
+import { mulberry32 } from '../helpers/mulberry32'
 
 const iv = (start: number, end: number) => ({ start, end })
 
@@ -50,5 +51,59 @@ describe('claimsAtOffset', () => {
     expect(claimsAtOffset(claims, 20).map((c) => c.id)).toEqual(['d', 'b', 'long'])
     expect(claimsAtOffset(claims, 100)).toEqual([])
     expect(claimsAtOffset(claims, 0).map((c) => c.id)).toEqual(['long'])
+  })
+})
+
+describe('overlapsAfterChange', () => {
+  const key = (xs: readonly Interval[]) => xs.map((x) => `${x.start}:${x.end}`).sort()
+  const around = (segments: readonly Interval[]) => (from: number, to: number) => segments.filter((s) => s.end >= from && s.start <= to)
+
+  it('gives, after intervals come, go or move, the same overlaps as working them all out again', () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const rand = mulberry32(seed)
+      const span = () => {
+        const start = Math.floor(rand() * 300)
+        return iv(start, start + Math.floor(rand() * (rand() < 0.2 ? 80 : 12)))
+      }
+      const before = Array.from({ length: 5 + Math.floor(rand() * 60) }, span)
+      const after = [...before]
+      const changed: Interval[] = []
+      for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) {
+        const what = rand()
+        if (what < 0.4 || after.length === 0) {
+          const added = span()
+          after.push(added)
+          changed.push(added)
+        } else if (what < 0.7) {
+          changed.push(...after.splice(Math.floor(rand() * after.length), 1))
+        } else {
+          const i = Math.floor(rand() * after.length)
+          const moved = span()
+          changed.push(after[i]!, moved)
+          after[i] = moved
+        }
+      }
+      const old = overlapSegments(before)
+      const { stale, fresh } = overlapsAfterChange(after, changed, around(old))
+      const staleKeys = new Set(key(stale))
+      const result = [...old.filter((s) => !staleKeys.has(`${s.start}:${s.end}`)), ...fresh]
+      expect(key(result), `seed ${seed}`).toEqual(key(overlapSegments(after)))
+    }
+  })
+
+  it('looks only near the change: a new claim far from the others takes nothing away and adds nothing', () => {
+    const claims = [iv(0, 10), iv(5, 15), iv(100, 110), iv(105, 120)]
+    const asked: [number, number][] = []
+    const { stale, fresh } = overlapsAfterChange([...claims, iv(50, 60)], [iv(50, 60)], (from, to) => {
+      asked.push([from, to])
+      return around(overlapSegments(claims))(from, to)
+    })
+    expect(asked).toEqual([[50, 60]])
+    expect(stale).toEqual([])
+    expect(fresh).toEqual([])
+    // One that reaches over both overlaps: each grows to take in the new claim's ends.
+    const joined = overlapsAfterChange([...claims, iv(8, 108)], [iv(8, 108)], around(overlapSegments(claims)))
+    expect(key(joined.stale)).toEqual(['105:110', '5:10'])
+    expect(key(joined.fresh)).toEqual(['100:110', '5:15'])
   })
 })

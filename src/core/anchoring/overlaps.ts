@@ -33,6 +33,34 @@ export function overlapSegments(intervals: readonly Interval[]): Interval[] {
 }
 
 /**
+ * The overlaps to take away and to add after intervals came, went or moved (`changed`: their old and new places), given
+ * the overlaps before (`overlapsAround(from, to)`: those that reach into or touch `[from, to]`). Overlaps change only
+ * there: the stretch of the changes, widened to the overlaps it touches, is worked out again from the intervals that
+ * reach into it, and an overlap found inside never needs joining to one outside (one that touched it was taken in).
+ */
+export function overlapsAfterChange<T extends Interval>(
+  intervals: readonly Interval[],
+  changed: readonly Interval[],
+  overlapsAround: (from: number, to: number) => readonly T[]
+): { stale: readonly T[]; fresh: Interval[] } {
+  if (changed.length === 0) return { stale: [], fresh: [] }
+  let from = Infinity
+  let to = -Infinity
+  for (const span of changed) {
+    from = Math.min(from, span.start)
+    to = Math.max(to, span.end)
+  }
+  const stale = overlapsAround(from, to)
+  for (const segment of stale) {
+    from = Math.min(from, segment.start)
+    to = Math.max(to, segment.end)
+  }
+  const near: Interval[] = []
+  for (const { start, end } of intervals) if (start < to && end > from) near.push({ start: Math.max(start, from), end: Math.min(end, to) })
+  return { stale, fresh: overlapSegments(near) }
+}
+
+/**
  * The claims whose half-open range contains the character at `offset`, shortest first (the most
  * specific claim is the likeliest target of a click); ties: later start first, then input order.
  */
