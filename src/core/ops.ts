@@ -435,6 +435,12 @@ function positionOf(claims: readonly Claim[], claimId: string): number {
   return key ? claims.findIndex((c) => c.id === claimId) : -1
 }
 
+/** Builds the document's lookups (the log's index, the claims by id) now, so that its first change does not wait for them. */
+export function readyForChanges(doc: Pick<ArticleDoc, 'claims' | 'log'>): void {
+  indexOf(doc.log)
+  byIdOf(doc.claims)
+}
+
 /** A claim of the document by id (through the memo: a 10,000-claim article is not scanned for each change). */
 export function findClaim(doc: Pick<ArticleDoc, 'claims'>, claimId: string): Claim | undefined {
   const index = positionOf(doc.claims, claimId)

@@ -115,7 +115,7 @@ export class HighlightPainter {
    */
   sync(claims: readonly Claim[], selectedId: string | null): void {
     const moved: { start: number; end: number }[] = []
-    let known = 0
+    let known = 0 // claims drawn now that were drawn before or are new: fewer than drawn means some went
     for (const claim of claims) {
       const drawn = this.#claims.get(claim.id)
       if (drawn?.claim === claim) {
@@ -123,7 +123,7 @@ export class HighlightPainter {
         continue
       }
       if (claim.anchor?.status === 'orphaned') continue // not in this text: listed, not drawn (taken away below)
-      if (drawn) known++
+      known++
       this.#draw(claim, drawn, moved)
     }
     // Some claim drawn before is gone, or no longer in the text.
@@ -168,6 +168,12 @@ export class HighlightPainter {
     this.#place(next)
     moved.push(next)
     this.#claimIndex = null
+  }
+
+  /** Builds ahead (when the window is idle) the indexes the next scroll or change would otherwise build first. */
+  prepare(): void {
+    this.#claimIndex ??= new SpanIndex([...this.#claims.values()])
+    this.#overlapIndex ??= new SpanIndex([...this.#overlaps.values()])
   }
 
   rangeOf(claimId: string): Range | undefined {

@@ -1,7 +1,7 @@
 import { articleAgreement, reviewerJudgements, type ArticleAgreement, type Judgement } from '../../../core/agreement'
 import { hasDisagreement } from '../../../core/disagreement'
 import type { ArticleDoc, Claim, Operation, OperationBody, Verdict } from '../../../core/model'
-import { apply, applyAll, bodyOf, undoOf } from '../../../core/ops'
+import { apply, applyAll, bodyOf, readyForChanges, undoOf } from '../../../core/ops'
 import { needsLook } from '../../../core/progress'
 import { claimMatches } from '../lib/history'
 import { unwrap, type CallError } from '../lib/factmark'
@@ -59,6 +59,8 @@ export class ReviewSession {
   ) {
     this.doc = doc
     this.#history = history
+    // At 10,000 claims the first change would otherwise spend ~20 ms building them.
+    requestIdleCallback(() => readyForChanges(doc))
   }
 
   /** The list's filter. */
@@ -201,6 +203,7 @@ export class ReviewSession {
     const next = ours.length ? applyAll(doc, ours) : doc
     this.onApplied?.(next, this.selectedId)
     this.#setDoc(next)
+    requestIdleCallback(() => readyForChanges(next))
     if (this.selectedId && !next.claims.some((c) => c.id === this.selectedId)) this.selectedId = null
   }
 
