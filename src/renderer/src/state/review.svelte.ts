@@ -1,7 +1,7 @@
 import { articleAgreement, reviewerJudgements, type ArticleAgreement, type Judgement } from '../../../core/agreement'
 import { hasDisagreement } from '../../../core/disagreement'
 import type { ArticleDoc, Claim, Operation, OperationBody, Verdict } from '../../../core/model'
-import { apply, applyAll, bodyOf, readyForChanges, undoOf } from '../../../core/ops'
+import { apply, applyAll, bodyOf, findClaim, readyForChanges, undoOf } from '../../../core/ops'
 import { needsLook } from '../../../core/progress'
 import { claimMatches } from '../lib/history'
 import { unwrap, type CallError } from '../lib/factmark'
@@ -72,27 +72,22 @@ export class ReviewSession {
     this.#filter = filter
   }
 
-  get claims(): Claim[] {
-    return this.doc.claims
-  }
+  // Worked out once per document (and filter), however many components read them: at 10,000 claims each is a walk
+  // of the list, and a getter read in five places walked it five times on every change.
+  readonly claims: Claim[] = $derived(this.doc.claims)
+  readonly selected: Claim | null = $derived(findSelected(this.doc, this.selectedId))
 
-  get selected(): Claim | null {
-    return this.doc.claims.find((c) => c.id === this.selectedId) ?? null
-  }
-
-  get visibleClaims(): Claim[] {
+  readonly visibleClaims: Claim[] = $derived.by(() => {
     const filter = this.verdictFilter
     const assignee = this.assigneeFilter
     const shown = (c: Claim) =>
       filter === 'all' || (filter === 'needs-look' ? needsLook(c) : filter === 'disagreements' ? hasDisagreement(c) : c.verdict === filter)
     const theirs = (c: Claim) => assignee === ANYONE || (assignee === UNASSIGNED ? c.assignee === undefined : c.assignee === assignee)
     return this.doc.claims.filter((c) => shown(c) && theirs(c) && claimMatches(c, this.query))
-  }
+  })
 
   /** Claims on which the verdicts in force differ (reviewers who have not yet been resolved). */
-  get disagreements(): Claim[] {
-    return this.doc.claims.filter(hasDisagreement)
-  }
+  readonly disagreements: Claim[] = $derived(this.doc.claims.filter(hasDisagreement))
 
   /** Each reviewer's own judgement of each claim (claim id → reviewer id → verdict), worked out once per document. */
   readonly judgements: Map<string, Map<string, Judgement>> = $derived(reviewerJudgements(this.doc))
@@ -177,9 +172,7 @@ export class ReviewSession {
   }
 
   /** Claims to look at again: moved, changed or not found in an update, or with a verdict given for earlier words. */
-  get needsLook(): Claim[] {
-    return this.doc.claims.filter(needsLook)
-  }
+  readonly needsLook: Claim[] = $derived(this.doc.claims.filter(needsLook))
 
   /** Runs `step` once every change asked for before it has been stored (or refused), in turn with later ones. */
   afterPending(step: () => void): Promise<void> {
@@ -280,4 +273,9 @@ export function undoLabel(op: Operation): string {
     default:
       return op.type.replace('claim.set', '').toLowerCase()
   }
+}
+
+/** The selected claim, through the document's lookup by id (not a walk of every claim). */
+function findSelected(doc: ArticleDoc, id: string | null): Claim | null {
+  return id === null ? null : (findClaim(doc, id) ?? null)
 }
