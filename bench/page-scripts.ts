@@ -270,6 +270,31 @@ export const SCROLL_THROUGH = `async ({ selector, stepFactor }) => {
   return { deltas, total, scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, step, loafs: loafs.filter((l) => l.start >= t0) };
 }`
 
+/**
+ * Jumps in the reading column (to each fraction of its height, from the top each time) and reads, in the first rAF
+ * after the jump (the frame that shows it: the scroll event has run, its paint has not), whether every claim on screen
+ * is registered; then the time until that frame's rendering is done (a task posted from the rAF).
+ */
+export const SCROLL_JUMP = `async ({ selector, fractions }) => {
+  const raf = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const task = () => new Promise((r) => setTimeout(r, 0));
+  const el = document.querySelector(selector);
+  const out = [];
+  for (const fraction of fractions) {
+    el.scrollTop = 0;
+    for (let i = 0; i < 4; i++) await raf();
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    el.scrollTop = Math.round((el.scrollHeight - el.clientHeight) * fraction);
+    await raf();
+    const coverage = window.__bench.viewportCoverage();
+    await task();
+    out.push({ fraction, inView: coverage ? coverage.inView : 0, missing: coverage ? coverage.missing : -1, renderedMs: performance.now() - t0 });
+  }
+  el.scrollTop = 0;
+  return out;
+}`
+
 /** The peer's page module: loads @recogito/text-annotator and exposes window.__peer.run(label, mode). */
 export const PEER_SCRIPT = `import { createTextAnnotator } from '/ta/text-annotator.es.js';
 
