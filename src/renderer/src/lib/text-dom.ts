@@ -7,6 +7,8 @@ import { blockIndexAt } from '../../../core/anchoring/blocks'
  */
 export class TextDom {
   readonly nodes: Text[]
+  /** The container's children that hold the blocks (groups of them, or the blocks themselves), with their block range. */
+  readonly sections: { element: HTMLElement; from: number; to: number }[] = []
 
   constructor(
     readonly container: HTMLElement,
@@ -15,6 +17,13 @@ export class TextDom {
     this.nodes = [...container.querySelectorAll<HTMLElement>('[data-block]')].map((element) => {
       if (!element.firstChild) element.append(document.createTextNode(''))
       return element.firstChild as Text
+    })
+    this.nodes.forEach((node, index) => {
+      let element = node.parentElement!
+      while (element.parentElement && element.parentElement !== container) element = element.parentElement
+      const last = this.sections.at(-1)
+      if (last?.element === element) last.to = index + 1
+      else this.sections.push({ element, from: index, to: index + 1 })
     })
   }
 
