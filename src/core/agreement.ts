@@ -3,7 +3,8 @@
 // claims both judged, Fleiss' κ over every claim at least two judged. Pure: no I/O.
 
 import { personName } from './history'
-import { DEFAULT_VERDICT_LABELS, VERDICTS, type ArticleDoc, type Verdict } from './model'
+import { DEFAULT_VERDICT_LABELS, VERDICTS, type ArticleDoc, type Operation, type Verdict } from './model'
+import { findClaim } from './ops'
 
 /** A verdict that is a judgement: anything but "unreviewed". */
 export type Judgement = Exclude<Verdict, 'unreviewed'>
@@ -18,18 +19,55 @@ export const JUDGEMENTS = VERDICTS.filter((v): v is Judgement => v !== 'unreview
  * out; claims and reviewers are in the order they first appear.
  */
 export function reviewerJudgements(doc: Pick<ArticleDoc, 'claims' | 'log'>): Map<string, Map<string, Judgement>> {
-  const state = new Map<string, ClaimState>()
+  const state = judgementState(doc.log)
+  const result = new Map<string, Map<string, Judgement>>()
+  for (const claim of doc.claims) {
+    const s = state.get(claim.id)
+    if (s?.exists && s.current.size > 0) result.set(claim.id, new Map(s.current))
+  }
+  return result
+}
+
+/** One claim's judgements (as reviewerJudgements gives them), worked out with the log's earlier fold: one change costs what it adds. */
+export function claimJudgements(doc: Pick<ArticleDoc, 'claims' | 'log'>, claimId: string): ReadonlyMap<string, Judgement> | undefined {
+  const s = judgementState(doc.log).get(claimId)
+  return s?.exists && s.current.size > 0 && findClaim(doc, claimId) ? s.current : undefined
+}
+
+/** Folds the log now (when the window is idle), so that the first claim opened after it costs only what changed since. */
+export function prepareJudgements(doc: Pick<ArticleDoc, 'log'>): void {
+  judgementState(doc.log)
+}
+
+// The last log folded and its state. A log one change later (the same operations, more after them) folds only what
+// it adds; a claim it touches gets a copy of its state first, so the state of the earlier log stays as it was.
+let lastFold: { log: readonly Operation[]; state: Map<string, ClaimState> } | null = null
+
+function judgementState(log: readonly Operation[]): ReadonlyMap<string, ClaimState> {
+  const prev = lastFold
+  if (prev?.log === log) return prev.state
+  const extends_ = prev !== null && prev.log.length > 0 && log.length > prev.log.length && log[0] === prev.log[0] && log[prev.log.length - 1] === prev.log.at(-1)
+  const added = extends_ ? log.slice(prev.log.length) : log
+  const state = extends_ && !added.some((op) => op.type === 'article.snapshot') ? foldJudgements(new Map(prev.state), added, new Set()) : foldJudgements(new Map(), log, null)
+  lastFold = { log, state }
+  return state
+}
+
+/** Folds `ops` into `state`; with `copied`, each claim's state is copied before its first change (and noted there). */
+function foldJudgements(state: Map<string, ClaimState>, ops: readonly Operation[], copied: Set<string> | null): Map<string, ClaimState> {
   const stateOf = (claimId: string) => {
     let s = state.get(claimId)
-    if (!s) state.set(claimId, (s = { exists: false, current: new Map(), before: new Map(), notJudgements: new Set() }))
+    if (s && copied && !copied.has(claimId)) state.set(claimId, (s = { exists: s.exists, current: new Map(s.current), before: s.before && new Map(s.before), notJudgements: s.notJudgements && new Set(s.notJudgements) }))
+    if (!s) state.set(claimId, (s = { exists: false, current: new Map(), before: null, notJudgements: null }))
+    copied?.add(claimId)
     return s
   }
-  for (const op of doc.log) {
+  for (const op of ops) {
     switch (op.type) {
       case 'claim.create': {
         const s = stateOf(op.claim.id)
         // A claim brought back (undoing its delete) keeps the judgements it had; a new one starts with its creator's.
-        if (!s.exists && s.current.size === 0 && s.before.size === 0) seed(s, op.claim, op.by)
+        if (!s.exists && s.current.size === 0 && !s.before?.size) seed(s, op.claim, op.by)
         s.exists = true
         break
       }
@@ -40,7 +78,7 @@ export function reviewerJudgements(doc: Pick<ArticleDoc, 'claims' | 'log'>): Map
         for (const s of state.values()) s.exists = false
         for (const claim of op.claims) {
           const s = stateOf(claim.id)
-          if (s.current.size === 0 && s.before.size === 0) seed(s, claim, claim.createdBy)
+          if (s.current.size === 0 && !s.before?.size) seed(s, claim, claim.createdBy)
           s.exists = true
         }
         break
@@ -48,13 +86,14 @@ export function reviewerJudgements(doc: Pick<ArticleDoc, 'claims' | 'log'>): Map
         const s = stateOf(op.claimId)
         if (!s.exists) break // folded while its claim was gone: it changed nothing
         // A resolution decides for everyone; undoing one (or redoing it as an undo of that undo) is no judgement either.
-        if (op.resolves || (op.undoes !== undefined && s.notJudgements.has(op.undoes))) {
-          s.notJudgements.add(op.id)
+        if (op.resolves || (op.undoes !== undefined && s.notJudgements?.has(op.undoes))) {
+          ;(s.notJudgements ??= new Set()).add(op.id)
           break
         }
         const had = s.current.get(op.by) ?? null
-        s.before.set(op.id, had)
-        const next = op.undoes !== undefined && s.before.has(op.undoes) ? s.before.get(op.undoes)! : op.verdict === 'unreviewed' ? null : op.verdict
+        const before = (s.before ??= new Map())
+        before.set(op.id, had)
+        const next = op.undoes !== undefined && before.has(op.undoes) ? before.get(op.undoes)! : op.verdict === 'unreviewed' ? null : op.verdict
         if (next === null) s.current.delete(op.by)
         else s.current.set(op.by, next)
         break
@@ -63,12 +102,7 @@ export function reviewerJudgements(doc: Pick<ArticleDoc, 'claims' | 'log'>): Map
         break
     }
   }
-  const result = new Map<string, Map<string, Judgement>>()
-  for (const claim of doc.claims) {
-    const s = state.get(claim.id)
-    if (s?.exists && s.current.size > 0) result.set(claim.id, new Map(s.current))
-  }
-  return result
+  return state
 }
 
 interface ClaimState {
@@ -76,9 +110,9 @@ interface ClaimState {
   /** Each reviewer's judgement now (absent: none). */
   current: Map<string, Judgement>
   /** For each of a reviewer's verdicts (by operation id), the judgement its author had before it: what undoing it gives back. */
-  before: Map<string, Judgement | null>
-  /** Resolutions, and undoes of them. */
-  notJudgements: Set<string>
+  before: Map<string, Judgement | null> | null
+  /** Resolutions, and undoes of them. (Both made when first needed: most claims have neither.) */
+  notJudgements: Set<string> | null
 }
 
 function seed(s: ClaimState, claim: { verdict: Verdict; verdicts?: { by: string; verdict: Verdict }[] }, creator: string): void {

@@ -2,7 +2,7 @@
 // read from documents made through the real operations (resolutions, undo, withdrawal, deleted claims).
 
 import { describe, expect, it } from 'vitest'
-import { articleAgreement, cohenKappa, fleissKappa, formatKappa, kappaWords, reviewerJudgements } from '../../src/core/agreement'
+import { articleAgreement, claimJudgements, cohenKappa, fleissKappa, formatKappa, kappaWords, reviewerJudgements } from '../../src/core/agreement'
 import { createSelectors } from '../../src/core/anchoring/selectors'
 import { ArticleDoc, type Claim, type Operation, type OperationBody, type Verdict } from '../../src/core/model'
 import { apply, applyAll, fold, undoOf } from '../../src/core/ops'
@@ -228,6 +228,42 @@ describe('reviewer agreement of an article', () => {
     // Bringing cl6 back (undoing the delete) brings its judgements back with it.
     const restored = undoLast(sam, doc)
     expect(asObject(reviewerJudgements(restored)).cl6).toEqual({ 'r-dana': 'verified', 'r-sam': 'disputed', 'r-lee': 'needs-context' })
+  })
+
+  it('one claim’s judgements, worked out change by change from the last fold, are the whole log’s at every step, and never change under a caller', () => {
+    const { dana, sam, lee, doc: start } = desk()
+    const writers = [dana, sam, lee]
+    const ids = ['cl1', 'cl2', 'cl3', 'cl4']
+    const exacts = ['Exports rose 12%', 'in June', 'Imports fell by 3%', 'The minister said']
+    let doc = start
+    ids.forEach((id, i) => (doc = change(dana, doc, { type: 'claim.create', claim: newClaim(doc, id, exacts[i]!) })[0]))
+    // From scratch: the same operations as new objects, so nothing of an earlier fold can be used.
+    const fromScratch = (d: ArticleDoc) => asObject(reviewerJudgements({ claims: d.claims, log: structuredClone(d.log) }))
+    const each = (d: ArticleDoc) => Object.fromEntries(ids.flatMap((id) => { const j = claimJudgements(d, id); return j ? [[id, Object.fromEntries(j)]] : [] }))
+    let seed = 7
+    const next = (n: number) => (seed = (seed * 16807) % 2147483647) % n
+    const verdicts: Verdict[] = ['verified', 'disputed', 'needs-context', 'unverifiable', 'unreviewed']
+    for (let step = 0; step < 120; step++) {
+      const before = doc
+      const held = claimJudgements(before, 'cl1')
+      const heldCopy = held && Object.fromEntries(held)
+      const w = writers[next(3)]!
+      const id = ids[next(ids.length)]!
+      const kind = next(10)
+      try {
+        if (kind < 6 && doc.claims.some((c) => c.id === id)) doc = judge(w, doc, id, verdicts[next(5)]!, next(6) === 0 ? { resolves: true } : {})
+        else if (kind < 8 && doc.log.some((op) => op.by === w.by)) doc = undoLast(w, doc)
+        else if (doc.claims.some((c) => c.id === id)) doc = change(w, doc, { type: 'claim.delete', claimId: id, claim: doc.claims.find((c) => c.id === id)! })[0]
+      } catch {
+        continue // a change the store refuses (an undo of a change to a claim since deleted)
+      }
+      expect(each(doc), `step ${step}`).toEqual(fromScratch(doc))
+      expect(asObject(reviewerJudgements(doc))).toEqual(fromScratch(doc))
+      // What a caller got for the document before is as it was.
+      expect(held && Object.fromEntries(held)).toEqual(heldCopy)
+      // Going back to an earlier document (another branch of the history) gives its own judgements too.
+      if (step % 10 === 0) expect(each(before)).toEqual(fromScratch(before))
+    }
   })
 
   it('says why κ is undefined: no claim judged by two, or every verdict the same', () => {

@@ -1,4 +1,4 @@
-import { articleAgreement, reviewerJudgements, type ArticleAgreement, type Judgement } from '../../../core/agreement'
+import { articleAgreement, claimJudgements, prepareJudgements, type ArticleAgreement, type Judgement } from '../../../core/agreement'
 import { hasDisagreement } from '../../../core/disagreement'
 import type { ArticleDoc, Claim, Operation, OperationBody, Verdict } from '../../../core/model'
 import { apply, applyAll, bodyOf, findClaim, readyForChanges, undoOf } from '../../../core/ops'
@@ -60,7 +60,10 @@ export class ReviewSession {
     this.doc = doc
     this.#history = history
     // At 10,000 claims the first change would otherwise spend ~20 ms building them.
-    requestIdleCallback(() => readyForChanges(doc))
+    requestIdleCallback(() => {
+      readyForChanges(doc)
+      prepareJudgements(doc)
+    })
   }
 
   /** The list's filter. */
@@ -89,8 +92,10 @@ export class ReviewSession {
   /** Claims on which the verdicts in force differ (reviewers who have not yet been resolved). */
   readonly disagreements: Claim[] = $derived(this.doc.claims.filter(hasDisagreement))
 
-  /** Each reviewer's own judgement of each claim (claim id → reviewer id → verdict), worked out once per document. */
-  readonly judgements: Map<string, Map<string, Judgement>> = $derived(reviewerJudgements(this.doc))
+  /** Each reviewer's own judgement of one claim (reviewer id → verdict); a change folds only what it adds. */
+  judgementsOf(claimId: string): ReadonlyMap<string, Judgement> | undefined {
+    return claimJudgements(this.doc, claimId)
+  }
 
   /** How far the article's reviewers agree (Cohen's κ per pair, Fleiss' κ overall), worked out when first looked at. */
   readonly agreement: ArticleAgreement = $derived(articleAgreement(this.doc))
@@ -196,7 +201,10 @@ export class ReviewSession {
     const next = ours.length ? applyAll(doc, ours) : doc
     this.onApplied?.(next, this.selectedId)
     this.#setDoc(next)
-    requestIdleCallback(() => readyForChanges(next))
+    requestIdleCallback(() => {
+      readyForChanges(next)
+      prepareJudgements(next)
+    })
     if (this.selectedId && !next.claims.some((c) => c.id === this.selectedId)) this.selectedId = null
   }
 
