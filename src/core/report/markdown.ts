@@ -2,6 +2,7 @@
 // User text is escaped so that it reads as the same literal text and never becomes markup: no raw HTML,
 // no links or emphasis smuggled in through a note, no headings or lists started by a line's first character.
 
+import { blankLineTidier } from './blank-lines'
 import { FINDING_LABELS, findingsOnClaim } from '../analysis'
 import { inQuotes, noteAuthor, personName } from '../history'
 import type { ArticleDoc, Claim } from '../model'
@@ -88,8 +89,8 @@ export function exportMarkdown(doc: ArticleDoc, options: ReportOptions): string 
 }
 
 /**
- * The Markdown report as pieces that join into it. Its blank lines are tidied over the whole text at the end, so the
- * pieces before that are empty: they are pauses, one per claim, where the caller can give other work a turn.
+ * The Markdown report as pieces that join into it, one per claim after the summary: the caller can give other work
+ * a turn between them. Blank lines are tidied as they go (at most one in a row).
  */
 export function* markdownPieces(doc: ArticleDoc, options: ReportOptions): Generator<string> {
   const { article } = doc
@@ -130,16 +131,18 @@ export function* markdownPieces(doc: ArticleDoc, options: ReportOptions): Genera
 
   out.push('## Claims', '')
   if (claims.length === 0) out.push('*No claims to report.*', '')
+  const tidy = blankLineTidier()
+  // Each piece is its lines, each ending in a newline: joined, the same as the lines joined with newlines (and one more).
+  const piece = () => tidy.push(`${out.splice(0).join('\n')}\n`)
   for (const { claim, number } of claims) {
     out.push(...claimSection(doc, claim, number, options))
-    yield ''
+    yield piece()
   }
 
   if (options.includeHistory) {
     const lines = articleHistory(doc, options)
     if (lines.length) out.push('## Other changes', '', ...historyLines(lines), '')
   }
-  const text = out.join('\n')
-  yield ''
-  yield `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+  yield piece()
+  yield tidy.end()
 }
