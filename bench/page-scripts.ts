@@ -14,7 +14,7 @@ export function appInitScript(channels: readonly string[], expectedClaims: numbe
   const VERDICT_HIGHLIGHTS = ['fm-unreviewed', 'fm-verified', 'fm-disputed', 'fm-needs-context', 'fm-unverifiable'];
   const B = {
     expected: EXPECTED, openAt: null, drawnAt: null, frameAt: null, paintedAt: null, docAt: null,
-    partialSyncs: 0, listeners: [], loafs: [], errors: [],
+    partialSyncs: 0, listeners: [], loafs: [], errors: [], transport: [],
     onConfirm: null, onCall: null, onKey: null, onClick: null,
   };
   Object.defineProperty(window, '__bench', { value: B });
@@ -103,7 +103,17 @@ export function appInitScript(channels: readonly string[], expectedClaims: numbe
 
   const names = ${JSON.stringify(channels)};
   const api = Object.fromEntries(names.map((name) => [name, (arg) => {
-    const pending = window['__factmark_' + name](arg).then((json) => JSON.parse(json));
+    // What crossing costs here (not in the app: Electron's IPC is a structured clone): the request handed to
+    // Playwright's binding (which serialises it at once), and the answer, from its arrival as a JSON string until parsed.
+    const sentFrom = performance.now();
+    const sent = window['__factmark_' + name](arg);
+    B.transport.push({ name, deliveredAt: sentFrom, parsedAt: performance.now(), chars: 0, request: true });
+    const pending = sent.then((json) => {
+      const deliveredAt = performance.now();
+      const value = JSON.parse(json);
+      B.transport.push({ name, deliveredAt, parsedAt: performance.now(), chars: json.length });
+      return value;
+    });
     if (name === 'getArticle') return pending.then((result) => {
       if (B.docAt === null) B.docAt = performance.now();
       if (result && result.ok) { B.claims = result.value.claims; B.blocks = result.value.article.blocks; }

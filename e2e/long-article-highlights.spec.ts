@@ -77,7 +77,9 @@ test('a long article registers only the claims near the screen, follows a jump i
   expect(atEnd.count).toBeLessThan(PARAGRAPHS / 2)
   expect(atEnd.texts).not.toContain(`0:${claimWords(0)}`)
 
-  // A click on a claim down there opens it.
+  // A click on a claim down there opens it. (Once the frames after the jump have drawn the text there: a group of
+  // blocks that comes into view is drawn from the next frame on, and a click is hit-tested against what is drawn.)
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
   const last = PARAGRAPHS - 1
   const box = await page.evaluate(({ block, words }) => {
     const node = document.querySelector(`[data-testid=article-text] [data-block="${block}"]`)!.firstChild as Text

@@ -1,9 +1,7 @@
-import { GROUP_CHARS } from './block-groups'
-
 /** The class that has a group laid out (and its size remembered) although it is off screen. */
 export const LAYING_OUT = 'laying-out'
-/** Characters laid out per idle frame: a few groups, ~10 ms of layout on a slow machine. */
-const CHARS_PER_FRAME = 2 * GROUP_CHARS
+/** Groups laid out per idle frame: at most ~32,000 characters (lib/block-groups.ts), ~10 ms of layout on a slow machine. */
+const GROUPS_PER_FRAME = 2
 
 /**
  * Lays out the article's groups off screen, a few per idle frame, so that the browser remembers each one's real
@@ -28,13 +26,10 @@ export function layOutGroupsWhenIdle(container: HTMLElement, guessesRem: readonl
     // The last batch was laid out in the frame before this idle time: its sizes are remembered.
     for (const group of batch) group.classList.remove(LAYING_OUT)
     batch = []
-    let chars = 0
-    while (next < groups.length && chars < CHARS_PER_FRAME) {
+    while (next < groups.length && batch.length < GROUPS_PER_FRAME) {
       const group = groups[next++]!
       // A group near the screen is laid out already; switching it changes nothing but could disturb a selection there.
-      if (!skipped(group)) continue
-      chars += group.textContent?.length ?? 0
-      batch.push(group)
+      if (skipped(group)) batch.push(group)
     }
     if (batch.length === 0 && next >= groups.length) {
       container.setAttribute('data-laid-out', '')
