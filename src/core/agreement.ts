@@ -4,6 +4,7 @@
 
 import { personName } from './history'
 import { DEFAULT_VERDICT_LABELS, VERDICTS, type ArticleDoc, type Operation, type Verdict } from './model'
+import { logFold } from './log-fold'
 import { findClaim } from './ops'
 
 /** A verdict that is a judgement: anything but "unreviewed". */
@@ -39,19 +40,12 @@ export function prepareJudgements(doc: Pick<ArticleDoc, 'log'>): void {
   judgementState(doc.log)
 }
 
-// The last log folded and its state. A log one change later (the same operations, more after them) folds only what
-// it adds; a claim it touches gets a copy of its state first, so the state of the earlier log stays as it was.
-let lastFold: { log: readonly Operation[]; state: Map<string, ClaimState> } | null = null
-
-function judgementState(log: readonly Operation[]): ReadonlyMap<string, ClaimState> {
-  const prev = lastFold
-  if (prev?.log === log) return prev.state
-  const extends_ = prev !== null && prev.log.length > 0 && log.length > prev.log.length && log[0] === prev.log[0] && log[prev.log.length - 1] === prev.log.at(-1)
-  const added = extends_ ? log.slice(prev.log.length) : log
-  const state = extends_ && !added.some((op) => op.type === 'article.snapshot') ? foldJudgements(new Map(prev.state), added, new Set()) : foldJudgements(new Map(), log, null)
-  lastFold = { log, state }
-  return state
-}
+// Folded again only for what a change adds (core/log-fold.ts); a claim the added operations touch gets a copy of its
+// state first. A snapshot changes every claim: the whole log is folded again.
+const judgementState = logFold<ReadonlyMap<string, ClaimState>>({
+  whole: (log) => foldJudgements(new Map(), log, null),
+  extend: (earlier, added) => (added.some((op) => op.type === 'article.snapshot') ? null : foldJudgements(new Map(earlier), added, new Set()))
+})
 
 /** Folds `ops` into `state`; with `copied`, each claim's state is copied before its first change (and noted there). */
 function foldJudgements(state: Map<string, ClaimState>, ops: readonly Operation[], copied: Set<string> | null): Map<string, ClaimState> {

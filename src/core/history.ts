@@ -1,5 +1,6 @@
 // The audit trail told in words: one line per operation, shared by the app's history panel and the reports.
 
+import { logFold } from './log-fold'
 import { ANNOTATION_SOURCES } from './annotations/formats'
 import type { Note, Operation } from './model'
 import { DEFAULT_VERDICT_LABELS, type ReviewStatus, type Verdict } from './model'
@@ -27,7 +28,16 @@ export const NO_EFFECT = 'no effect: the claim had been deleted'
  * concurrently, say), a claim created or deleted twice, a second creation of the article. They stay in the log, the
  * audit trail, and the history says so.
  */
-export function withoutEffect(log: readonly Operation[]): Set<string> {
+export function withoutEffect(log: readonly Operation[]): ReadonlySet<string> {
+  let idle = idleByLog.get(log)
+  if (!idle) idleByLog.set(log, (idle = findWithoutEffect(log)))
+  return idle
+}
+
+// A report asks once per claim; the log is the same each time.
+const idleByLog = new WeakMap<readonly Operation[], ReadonlySet<string>>()
+
+function findWithoutEffect(log: readonly Operation[]): Set<string> {
   const idle = new Set<string>()
   const present = new Set<string>()
   let created = false
@@ -151,7 +161,40 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
 
 /** Whether an operation changed a claim: its own operations, and revisions that moved or lost it. */
 export function touchesClaim(op: Operation, claimId: string): boolean {
-  if (op.type === 'article.revise') return op.anchors.some((a) => a.claimId === claimId && (a.to.anchor !== undefined || a.from.anchor !== undefined))
-  return claimIdOf(op) === claimId
+  return claimsTouched(op).includes(claimId)
+}
+
+/** The claims an operation changed: its claim, or those a revision placed anew. */
+function claimsTouched(op: Operation): readonly string[] {
+  if (op.type === 'article.revise') return [...new Set(op.anchors.filter((a) => a.to.anchor !== undefined || a.from.anchor !== undefined).map((a) => a.claimId))]
+  const id = claimIdOf(op)
+  return id === undefined ? [] : [id]
+}
+
+const NO_OPERATIONS: readonly Operation[] = []
+
+/** The operations that changed one claim, oldest first: as filtering the log with touchesClaim, from an index of it. */
+export function claimOperations(log: readonly Operation[], claimId: string): readonly Operation[] {
+  return operationsByClaim(log).get(claimId) ?? NO_OPERATIONS
+}
+
+// Extended as the log grows (core/log-fold.ts): a claim the added operations touch gets a new list.
+const operationsByClaim = logFold<ReadonlyMap<string, readonly Operation[]>>({
+  whole: (log) => indexByClaim(new Map(), log, null),
+  extend: (earlier, added) => indexByClaim(new Map(earlier), added, new Set())
+})
+
+function indexByClaim(index: Map<string, readonly Operation[]>, ops: readonly Operation[], copied: Set<string> | null): Map<string, readonly Operation[]> {
+  for (const op of ops) {
+    for (const id of claimsTouched(op)) {
+      const list = index.get(id) as Operation[] | undefined
+      if (list && (!copied || copied.has(id))) list.push(op)
+      else {
+        index.set(id, list ? [...list, op] : [op])
+        copied?.add(id)
+      }
+    }
+  }
+  return index
 }
 

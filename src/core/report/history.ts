@@ -1,7 +1,7 @@
 // The change history as reports print it: the operation log, told one line per change.
 
 import type { ArticleDoc, Operation } from '../model'
-import { claimIdOf, describeOperation, NO_EFFECT, personName, touchesClaim, withoutEffect, type HistoryOptions } from '../history'
+import { claimIdOf, claimOperations, describeOperation, NO_EFFECT, personName, withoutEffect, type HistoryOptions } from '../history'
 import { utcMinute } from './dates'
 
 export { claimIdOf, describeOperation }
@@ -28,7 +28,7 @@ function lines(doc: ArticleDoc, ops: readonly Operation[], options: HistoryOptio
 
 /** The changes to one claim, in the order they were made. */
 export function claimHistory(doc: ArticleDoc, claimId: string, options: HistoryOptions): HistoryLine[] {
-  return lines(doc, doc.log.filter((op) => touchesClaim(op, claimId)), options)
+  return lines(doc, claimOperations(doc.log, claimId), options)
 }
 
 /**

@@ -1,9 +1,9 @@
-import { describeOperation, touchesClaim } from '../../../core/history'
+import { claimOperations, describeOperation } from '../../../core/history'
 import type { Claim, Operation, Verdict } from '../../../core/model'
 
-/** The operations that changed one claim, oldest first. */
-export function claimHistory(log: readonly Operation[], claimId: string): Operation[] {
-  return log.filter((op) => touchesClaim(op, claimId))
+/** The operations that changed one claim, oldest first (from an index of the log, kept as it grows). */
+export function claimHistory(log: readonly Operation[], claimId: string): readonly Operation[] {
+  return claimOperations(log, claimId)
 }
 
 /** One line of the audit trail, worded as in exported reports. */
@@ -13,20 +13,22 @@ export function describeChange(op: Operation, labels: Record<Verdict, string>): 
 
 /**
  * Whether a claim matches a search across its text, conclusion, claimant, tags, notes and sources: every word
- * typed must appear somewhere in them, in any order ("kazakhstan third").
+ * typed must appear somewhere in them, in any order ("kazakhstan third"). Made once per search, for every claim.
  */
-export function claimMatches(claim: Claim, query: string): boolean {
+export function claimMatcher(query: string): (claim: Claim) => boolean {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return true
-  const haystack = [
-    claim.quote.exact,
-    claim.conclusion,
-    claim.claimant,
-    ...claim.tags,
-    ...claim.notes.map((n) => n.text),
-    ...claim.sources.flatMap((s) => [s.title, s.publisher, s.url, s.excerpt])
-  ]
-    .join('\n')
-    .toLocaleLowerCase()
-  return words.every((word) => haystack.includes(word))
+  if (words.length === 0) return () => true
+  return (claim) => {
+    const haystack = [
+      claim.quote.exact,
+      claim.conclusion,
+      claim.claimant,
+      ...claim.tags,
+      ...claim.notes.map((n) => n.text),
+      ...claim.sources.flatMap((s) => [s.title, s.publisher, s.url, s.excerpt])
+    ]
+      .join('\n')
+      .toLocaleLowerCase()
+    return words.every((word) => haystack.includes(word))
+  }
 }
