@@ -37,3 +37,39 @@ export class SpanIndex<T extends Span> {
     return [...found].sort((a, b) => a - b).map((i) => this.spans[i]!)
   }
 }
+
+/**
+ * The same lookup over spans that come and go (the highlights drawn): each added or taken away in the chunks it
+ * touches, so that a change costs the span's own chunks, not a rebuild for ten thousand. Answers in no set order.
+ */
+export class SpanSet<T extends Span> {
+  readonly #chunks = new Map<number, Set<T>>()
+
+  add(span: T): void {
+    if (span.end <= span.start) return
+    for (let c = Math.floor(span.start / CHUNK); c <= Math.floor((span.end - 1) / CHUNK); c++) {
+      const set = this.#chunks.get(c)
+      if (set) set.add(span)
+      else this.#chunks.set(c, new Set([span]))
+    }
+  }
+
+  delete(span: T): void {
+    if (span.end <= span.start) return
+    for (let c = Math.floor(span.start / CHUNK); c <= Math.floor((span.end - 1) / CHUNK); c++) {
+      const set = this.#chunks.get(c)
+      if (!set) continue
+      set.delete(span)
+      if (set.size === 0) this.#chunks.delete(c)
+    }
+  }
+
+  /** The non-empty spans in the set with `start < to` and `end > from`. */
+  overlapping(from: number, to: number): T[] {
+    const found = new Set<T>()
+    for (let c = Math.floor(Math.min(from, to) / CHUNK); c <= Math.floor(Math.max(from, to - 1) / CHUNK); c++) {
+      for (const span of this.#chunks.get(c) ?? []) if (span.start < to && span.end > from) found.add(span)
+    }
+    return [...found]
+  }
+}

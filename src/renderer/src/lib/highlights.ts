@@ -1,6 +1,6 @@
 import { VERDICTS, type Claim, type Verdict } from '../../../core/model'
 import { overlapsAfterChange } from '../../../core/anchoring/overlaps'
-import { SpanIndex } from '../../../core/span-index'
+import { SpanSet } from '../../../core/span-index'
 import type { TextDom } from './text-dom'
 import type { TextWindow } from './visible-text'
 
@@ -68,9 +68,9 @@ export class HighlightPainter {
   readonly #claims = new Map<string, Drawn>()
   readonly #overlaps = new Map<string, Segment>()
   #window: TextWindow = { start: 0, end: 0 }
-  // Made again when first needed after claims or overlaps were added or taken away (not on every mark).
-  #claimIndex: SpanIndex<Drawn> | null = null
-  #overlapIndex: SpanIndex<Segment> | null = null
+  // Kept with the two maps above, a span at a time: what setWindow and a change look up near a stretch of text.
+  readonly #claimIndex = new SpanSet<Drawn>()
+  readonly #overlapIndex = new SpanSet<Segment>()
 
   constructor(private readonly dom: TextDom) {
     for (const verdict of VERDICTS) {
@@ -101,8 +101,6 @@ export class HighlightPainter {
     const to = Math.max(old.end, window.end)
     const near = old.end <= window.start || window.end <= old.start ? [old, window] : [{ start: from, end: to }]
     for (const stretch of near) {
-      this.#claimIndex ??= new SpanIndex([...this.#claims.values()])
-      this.#overlapIndex ??= new SpanIndex([...this.#overlaps.values()])
       for (const drawn of this.#claimIndex.overlapping(stretch.start, stretch.end)) this.#place(drawn)
       for (const segment of this.#overlapIndex.overlapping(stretch.start, stretch.end)) this.#placeOverlap(segment)
     }
@@ -134,8 +132,8 @@ export class HighlightPainter {
         if (present.has(id)) continue
         this.#hide(drawn)
         this.#claims.delete(id)
+        this.#claimIndex.delete(drawn)
         moved.push(drawn)
-        this.#claimIndex = null
       }
     }
     if (moved.length > 0) this.#paintOverlaps(claims, moved)
@@ -161,19 +159,14 @@ export class HighlightPainter {
     }
     if (drawn) {
       this.#hide(drawn)
+      this.#claimIndex.delete(drawn)
       moved.push({ start: drawn.start, end: drawn.end })
     }
     const next: Drawn = { claim, verdict: claim.verdict, start, end, range: null, shown: false }
     this.#claims.set(claim.id, next)
+    this.#claimIndex.add(next)
     this.#place(next)
     moved.push(next)
-    this.#claimIndex = null
-  }
-
-  /** Builds ahead (when the window is idle) the indexes the next scroll or change would otherwise build first. */
-  prepare(): void {
-    this.#claimIndex ??= new SpanIndex([...this.#claims.values()])
-    this.#overlapIndex ??= new SpanIndex([...this.#overlaps.values()])
   }
 
   rangeOf(claimId: string): Range | undefined {
@@ -216,23 +209,21 @@ export class HighlightPainter {
   /** Only the overlaps near what changed are taken away or added: a new claim rarely changes more than one. */
   #paintOverlaps(claims: readonly Claim[], moved: readonly { start: number; end: number }[]): void {
     const drawn = claims.filter((c) => c.anchor?.status !== 'orphaned').map((c) => c.position)
-    const { stale, fresh } = overlapsAfterChange(drawn, moved, (from, to) => {
-      this.#overlapIndex ??= new SpanIndex([...this.#overlaps.values()])
-      return this.#overlapIndex.overlapping(from - 1, to + 1)
-    })
+    const { stale, fresh } = overlapsAfterChange(drawn, moved, (from, to) => this.#overlapIndex.overlapping(from - 1, to + 1))
     const kept = new Set(fresh.map((segment) => `${segment.start}:${segment.end}`))
     for (const segment of stale) {
       const key = `${segment.start}:${segment.end}`
       if (kept.has(key)) continue
       if (segment.shown) this.#overlap.delete(segment.range!)
       this.#overlaps.delete(key)
+      this.#overlapIndex.delete(segment)
     }
     for (const { start, end } of fresh) {
       if (this.#overlaps.has(`${start}:${end}`)) continue
       const segment: Segment = { start, end, range: null, shown: false }
       this.#overlaps.set(`${start}:${end}`, segment)
+      this.#overlapIndex.add(segment)
       this.#placeOverlap(segment)
     }
-    if (stale.length > 0 || fresh.length > 0) this.#overlapIndex = null
   }
 }
