@@ -3,7 +3,7 @@ import { hasDisagreement } from '../../../core/disagreement'
 import type { ArticleDoc, Claim, Operation, OperationBody, Verdict } from '../../../core/model'
 import { apply, applyAll, bodyOf, findClaim, readyForChanges, undoOf } from '../../../core/ops'
 import { needsLook } from '../../../core/progress'
-import { claimMatches } from '../lib/history'
+import { claimMatcher } from '../lib/history'
 import { unwrap, type CallError } from '../lib/factmark'
 import { ArticleInsights } from './insights.svelte'
 import { notices } from './notices.svelte'
@@ -86,7 +86,8 @@ export class ReviewSession {
     const shown = (c: Claim) =>
       filter === 'all' || (filter === 'needs-look' ? needsLook(c) : filter === 'disagreements' ? hasDisagreement(c) : c.verdict === filter)
     const theirs = (c: Claim) => assignee === ANYONE || (assignee === UNASSIGNED ? c.assignee === undefined : c.assignee === assignee)
-    return this.doc.claims.filter((c) => shown(c) && theirs(c) && claimMatches(c, this.query))
+    const matches = claimMatcher(this.query)
+    return this.doc.claims.filter((c) => shown(c) && theirs(c) && matches(c))
   })
 
   /** Claims on which the verdicts in force differ (reviewers who have not yet been resolved). */
