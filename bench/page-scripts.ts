@@ -27,10 +27,14 @@ export function appInitScript(channels: readonly string[], expectedClaims: numbe
   B.viewportCoverage = () => {
     if (!B.claims) return null;
     const scroller = document.querySelector('main.reader');
-    const elements = document.querySelectorAll('[data-testid=article-text] [data-block]');
-    if (!scroller || elements.length === 0) return null;
+    const text = document.querySelector('[data-testid=article-text]');
+    if (!scroller || !text || !text.querySelector('[data-block]')) return null;
     const view = scroller.getBoundingClientRect();
     let start = Infinity, end = -Infinity;
+    // Through the boxes of the text's groups of blocks first: asking for the box of a block in a group far off screen
+    // makes the browser lay that group out (content-visibility: auto), a cost of this probe, not of the page.
+    const near = [...text.children].filter((group) => { const box = group.getBoundingClientRect(); return box.bottom >= view.top && box.top <= view.bottom; });
+    const elements = near.flatMap((group) => (group.matches('[data-block]') ? [group] : [...group.querySelectorAll('[data-block]')]));
     for (const el of elements) {
       const box = el.getBoundingClientRect();
       if (box.bottom < view.top || box.top > view.bottom) continue;
