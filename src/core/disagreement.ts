@@ -17,5 +17,8 @@ export function verdictsInForce(claim: Pick<Claim, 'verdicts'>, people: Record<s
 }
 
 export function hasDisagreement(claim: Pick<Claim, 'verdicts'>): boolean {
-  return new Set((claim.verdicts ?? []).map((v) => v.verdict)).size > 1
+  const verdicts = claim.verdicts
+  // Most claims have one verdict in force or none: asked of every claim on every change, so no Set for those.
+  if (!verdicts || verdicts.length < 2) return false
+  return verdicts.some((v) => v.verdict !== verdicts[0]!.verdict)
 }
