@@ -128,6 +128,18 @@ test('a long article with sections reads evenly throughout, and a selection acro
   // Groups far off screen are laid out in idle frames after the first screens are shown (lib/group-layout.ts);
   // until then they hold a guessed height. Once done, the whole article is where it will stay.
   await expect(articleText(page)).toHaveAttribute('data-laid-out', '')
+  // Until then, each group off the first screen held a guessed height (scaled by the first group laid out): close to its
+  // real one, so the scrollbar and a jump were about right from the start.
+  const guesses = await articleText(page).evaluate((text) => {
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize)
+    return [...text.children].slice(1).map((group) => {
+      const guess = parseFloat((group as HTMLElement).style.containIntrinsicBlockSize.replace('auto', '')) * rem
+      return Math.round((guess / group.getBoundingClientRect().height) * 100) / 100
+    })
+  })
+  expect(guesses.length).toBeGreaterThan(3)
+  for (const ratio of guesses) expect(ratio).toBeGreaterThan(0.9)
+  for (const ratio of guesses) expect(ratio).toBeLessThan(1.1)
 
   // The space between two paragraphs, and above each heading, is the same everywhere in the article.
   const gaps = await page.evaluate(() => {

@@ -159,12 +159,7 @@ export function describeOperation(op: Operation, options: HistoryOptions): strin
   }
 }
 
-/** Whether an operation changed a claim: its own operations, and revisions that moved or lost it. */
-export function touchesClaim(op: Operation, claimId: string): boolean {
-  return claimsTouched(op).includes(claimId)
-}
-
-/** The claims an operation changed: its claim, or those a revision placed anew. */
+/** The claims an operation changed: its own claim, or those a revision moved or lost. */
 function claimsTouched(op: Operation): readonly string[] {
   if (op.type === 'article.revise') return [...new Set(op.anchors.filter((a) => a.to.anchor !== undefined || a.from.anchor !== undefined).map((a) => a.claimId))]
   const id = claimIdOf(op)
@@ -173,7 +168,7 @@ function claimsTouched(op: Operation): readonly string[] {
 
 const NO_OPERATIONS: readonly Operation[] = []
 
-/** The operations that changed one claim, oldest first: as filtering the log with touchesClaim, from an index of it. */
+/** The operations that changed one claim, oldest first, from an index of the log kept as it grows. */
 export function claimOperations(log: readonly Operation[], claimId: string): readonly Operation[] {
   return operationsByClaim(log).get(claimId) ?? NO_OPERATIONS
 }

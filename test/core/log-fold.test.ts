@@ -3,7 +3,7 @@
 // earlier documents too, and never changing a list a caller already has.
 import { describe, expect, it } from 'vitest'
 import { createSelectors } from '../../src/core/anchoring/selectors'
-import { claimOperations, touchesClaim } from '../../src/core/history'
+import { claimIdOf, claimOperations } from '../../src/core/history'
 import { logFold } from '../../src/core/log-fold'
 import type { ArticleDoc, Claim, Operation, Verdict } from '../../src/core/model'
 import { apply, fold } from '../../src/core/ops'
@@ -38,7 +38,7 @@ describe('logFold', () => {
 })
 
 describe('claimOperations', () => {
-  it('is the log filtered by touchesClaim at every step of 150 random changes, revisions included', () => {
+  it('is the log filtered by the claim at every step of 150 random changes, revisions included', () => {
     const dana = writer('desk-dana', 'r-dana', 'Dana')
     const body = bodyFromPlainText(TEXT)
     let doc = fold([createOp(dana, { id: 'story', title: 'Trade', text: body.text, blocks: body.blocks, origin: { kind: 'paste' } })])
@@ -47,7 +47,10 @@ describe('claimOperations', () => {
     let seed = 5
     const next = (n: number) => (seed = (seed * 16807) % 2147483647) % n
     const ids = () => [...new Set([...doc.claims.map((c) => c.id), ...doc.log.flatMap((op) => (op.type === 'claim.create' ? [op.claim.id] : []))])]
-    const filtered = (d: ArticleDoc, id: string) => d.log.filter((op) => touchesClaim(op, id)).map((op) => op.id)
+    // The rule, written out on its own: a claim's own operations, and revisions that moved or lost it.
+    const touches = (op: Operation, id: string) =>
+      op.type === 'article.revise' ? op.anchors.some((a) => a.claimId === id && (a.to.anchor !== undefined || a.from.anchor !== undefined)) : claimIdOf(op) === id
+    const filtered = (d: ArticleDoc, id: string) => d.log.filter((op) => touches(op, id)).map((op) => op.id)
     let made = 0
     for (let step = 0; step < 150; step++) {
       const before = doc

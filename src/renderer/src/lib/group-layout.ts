@@ -1,3 +1,5 @@
+import type { TextDom } from './text-dom'
+
 /** The class that has a group laid out (and its size remembered) although it is off screen. */
 export const LAYING_OUT = 'laying-out'
 /** Groups laid out per idle frame: at most ~32,000 characters (lib/block-groups.ts), ~10 ms of layout on a slow machine. */
@@ -10,8 +12,9 @@ const GROUPS_PER_FRAME = 2
  * every position in the article are exact, and the article still never costs a layout of all of it at once.
  * Sets `data-laid-out` on the container when done. Returns what stops it.
  */
-export function layOutGroupsWhenIdle(container: HTMLElement, guessesRem: readonly number[]): () => void {
-  const groups = [...container.children] as HTMLElement[]
+export function layOutGroupsWhenIdle(dom: TextDom, guessesRem: readonly number[]): () => void {
+  const { container } = dom
+  const groups = dom.sections.map((section) => section.element)
   let rescaled = false
   let next = 0
   let batch: HTMLElement[] = []

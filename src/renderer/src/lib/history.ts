@@ -1,10 +1,5 @@
-import { claimOperations, describeOperation } from '../../../core/history'
+import { describeOperation } from '../../../core/history'
 import type { Claim, Operation, Verdict } from '../../../core/model'
-
-/** The operations that changed one claim, oldest first (from an index of the log, kept as it grows). */
-export function claimHistory(log: readonly Operation[], claimId: string): readonly Operation[] {
-  return claimOperations(log, claimId)
-}
 
 /** One line of the audit trail, worded as in exported reports. */
 export function describeChange(op: Operation, labels: Record<Verdict, string>): string {
