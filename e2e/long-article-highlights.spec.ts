@@ -198,3 +198,75 @@ test('a long article with sections reads evenly throughout, and a selection acro
   await expect(claimPanel(page).locator('blockquote')).toHaveText(before.text!)
   await saveScreenshot(page, 'long-article-sections')
 })
+
+test('overlapping claims are shaded where they overlap, at the top as the article opens and at the far end after a jump', async ({ launchApp, workspaceDir }) => {
+  const workspace = await openWorkspace(workspaceDir, { watch: false })
+  await workspace.setMyName('Olga Overlap')
+  const count = 400
+  const { id } = await workspace.createArticle({
+    title: 'Regional trade, overlapping claims',
+    body: bodyFromBlocks(Array.from({ length: count }, (_, i) => ({ kind: 'p' as const, text: paragraph(i) }))),
+    origin: { kind: 'paste' }
+  })
+  const { text, blocks } = workspace.getArticle(id).article
+  const at = '2026-12-01T09:00:00.000Z'
+  // In the first and the last paragraph, three claims in a chain: "exports … rose", "region rose by", "by N per".
+  const spans = (i: number) => {
+    const p = paragraph(i)
+    const base = blocks[i]!.start
+    const from = (words: string) => base + p.indexOf(words)
+    return [
+      [from('exports to the region'), from('exports to the region') + 'exports to the region rose'.length],
+      [from('region rose by'), from('region rose by') + 'region rose by'.length],
+      [from(`by ${i % 90} per`), from(`by ${i % 90} per`) + `by ${i % 90} per`.length]
+    ] as const
+  }
+  let n = 0
+  for (const i of [0, count - 1]) {
+    for (const [start, end] of spans(i)) {
+      const claim = { id: `claim-${n++}`, ...createSelectors(text, start, end), verdict: VERDICTS[n % VERDICTS.length]!, conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'x', createdAt: at, updatedAt: at }
+      await workspace.applyOperation(id, { type: 'claim.create', claim })
+    }
+  }
+  // A claim in every paragraph between, so that the far end is far from the window of registered claims.
+  for (let i = 1; i < count - 1; i++) {
+    const start = blocks[i]!.start + paragraph(i).indexOf(claimWords(i))
+    const claim = { id: `claim-${n++}`, ...createSelectors(text, start, start + claimWords(i).length), verdict: 'verified' as const, conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'x', createdAt: at, updatedAt: at }
+    await workspace.applyOperation(id, { type: 'claim.create', claim })
+  }
+  await workspace.close()
+
+  const overlaps = (page: Page) =>
+    page.evaluate(() => [...((CSS.highlights.get('fm-overlap') ?? []) as unknown as Set<Range>)].map((range) => `${range.startContainer.parentElement?.dataset.block}:${range.toString()}`).sort())
+  const expected = (i: number) => [`${i}:region rose`, `${i}:by`].sort()
+
+  const { page } = await launchApp()
+  await expect(articleText(page)).toContainText('Paragraph 0:')
+  await expect.poll(() => overlaps(page)).toEqual(expected(0))
+  const toTheEnd = () =>
+    page.evaluate(() => {
+      const scroller = document.querySelector('main.reader')!
+      scroller.scrollTop = scroller.scrollHeight
+    })
+  // The far end, as soon as it is shown (the claims off screen may not all be drawn yet): its overlaps are there and
+  // exact (the other claims' ranges do not count).
+  await toTheEnd()
+  await expect.poll(async () => (await overlaps(page)).filter((o) => o.startsWith(`${count - 1}:`))).toEqual(expected(count - 1))
+  // Opened again and left until every claim is drawn (in idle time) before the jump: the same.
+  await page.reload()
+  await expect.poll(() => overlaps(page)).toEqual(expected(0))
+  await expect(articleText(page)).toHaveAttribute('data-laid-out', '')
+  await toTheEnd()
+  await expect.poll(() => overlaps(page)).toEqual(expected(count - 1))
+  await expect(page.locator('[data-testid=article-text] [data-block="399"]')).toBeInViewport()
+
+  // A claim marked across the end's two overlaps joins them: "region rose by 39" is now under two claims or more.
+  expect(await selectInBlock(page, count - 1, paragraph(count - 1).indexOf('rose by'), paragraph(count - 1).indexOf(' per cent'))).toBe(`rose by ${(count - 1) % 90}`)
+  await page.keyboard.press('m')
+  await expect.poll(() => overlaps(page)).toEqual([`${count - 1}:region rose by ${(count - 1) % 90}`])
+  // And back at the top, the first paragraph's overlaps are as they were.
+  await page.evaluate(() => {
+    document.querySelector('main.reader')!.scrollTop = 0
+  })
+  await expect.poll(() => overlaps(page)).toEqual(expected(0))
+})

@@ -173,6 +173,11 @@ export function claimOperations(log: readonly Operation[], claimId: string): rea
   return operationsByClaim(log).get(claimId) ?? NO_OPERATIONS
 }
 
+/** Indexes the log by claim ahead of need (in idle time): the first claim opened would otherwise wait for it. */
+export function prepareHistory(log: readonly Operation[]): void {
+  operationsByClaim(log)
+}
+
 // Extended as the log grows (core/log-fold.ts): a claim the added operations touch gets a new list.
 const operationsByClaim = logFold<ReadonlyMap<string, readonly Operation[]>>({
   whole: (log) => indexByClaim(new Map(), log, null),

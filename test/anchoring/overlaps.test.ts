@@ -57,6 +57,7 @@ describe('claimsAtOffset', () => {
 describe('overlapsAfterChange', () => {
   const key = (xs: readonly Interval[]) => xs.map((x) => `${x.start}:${x.end}`).sort()
   const around = (segments: readonly Interval[]) => (from: number, to: number) => segments.filter((s) => s.end >= from && s.start <= to)
+  const all = (intervals: readonly Interval[]) => () => intervals
 
   it('gives, after intervals come, go or move, the same overlaps as working them all out again', () => {
     for (let seed = 1; seed <= 400; seed++) {
@@ -84,7 +85,7 @@ describe('overlapsAfterChange', () => {
         }
       }
       const old = overlapSegments(before)
-      const { stale, fresh } = overlapsAfterChange(after, changed, around(old))
+      const { stale, fresh } = overlapsAfterChange(all(after), changed, around(old))
       const staleKeys = new Set(key(stale))
       const result = [...old.filter((s) => !staleKeys.has(`${s.start}:${s.end}`)), ...fresh]
       expect(key(result), `seed ${seed}`).toEqual(key(overlapSegments(after)))
@@ -94,7 +95,7 @@ describe('overlapsAfterChange', () => {
   it('looks only near the change: a new claim far from the others takes nothing away and adds nothing', () => {
     const claims = [iv(0, 10), iv(5, 15), iv(100, 110), iv(105, 120)]
     const asked: [number, number][] = []
-    const { stale, fresh } = overlapsAfterChange([...claims, iv(50, 60)], [iv(50, 60)], (from, to) => {
+    const { stale, fresh } = overlapsAfterChange(all([...claims, iv(50, 60)]), [iv(50, 60)], (from, to) => {
       asked.push([from, to])
       return around(overlapSegments(claims))(from, to)
     })
@@ -102,7 +103,7 @@ describe('overlapsAfterChange', () => {
     expect(stale).toEqual([])
     expect(fresh).toEqual([])
     // One that reaches over both overlaps: each grows to take in the new claim's ends.
-    const joined = overlapsAfterChange([...claims, iv(8, 108)], [iv(8, 108)], around(overlapSegments(claims)))
+    const joined = overlapsAfterChange(all([...claims, iv(8, 108)]), [iv(8, 108)], around(overlapSegments(claims)))
     expect(key(joined.stale)).toEqual(['105:110', '5:10'])
     expect(key(joined.fresh)).toEqual(['100:110', '5:15'])
   })

@@ -34,12 +34,13 @@ export function overlapSegments(intervals: readonly Interval[]): Interval[] {
 
 /**
  * The overlaps to take away and to add after intervals came, went or moved (`changed`: their old and new places), given
- * the overlaps before (`overlapsAround(from, to)`: those that reach into or touch `[from, to]`). Overlaps change only
- * there: the stretch of the changes, widened to the overlaps it touches, is worked out again from the intervals that
- * reach into it, and an overlap found inside never needs joining to one outside (one that touched it was taken in).
+ * the intervals now (`intervalsIn(from, to)`: at least those that reach into `[from, to)`) and the overlaps before
+ * (`overlapsAround(from, to)`: those that reach into or touch `[from, to]`). Overlaps change only there: the stretch of
+ * the changes, widened to the overlaps it touches, is worked out again from the intervals that reach into it, and an
+ * overlap found inside never needs joining to one outside (one that touched it was taken in).
  */
 export function overlapsAfterChange<T extends Interval>(
-  intervals: readonly Interval[],
+  intervalsIn: (from: number, to: number) => Iterable<Interval>,
   changed: readonly Interval[],
   overlapsAround: (from: number, to: number) => readonly T[]
 ): { stale: readonly T[]; fresh: Interval[] } {
@@ -56,7 +57,7 @@ export function overlapsAfterChange<T extends Interval>(
     to = Math.max(to, segment.end)
   }
   const near: Interval[] = []
-  for (const { start, end } of intervals) if (start < to && end > from) near.push({ start: Math.max(start, from), end: Math.min(end, to) })
+  for (const { start, end } of intervalsIn(from, to)) if (start < to && end > from) near.push({ start: Math.max(start, from), end: Math.min(end, to) })
   return { stale, fresh: overlapSegments(near) }
 }
 

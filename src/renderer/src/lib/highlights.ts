@@ -71,6 +71,13 @@ export class HighlightPainter {
   // Kept with the two maps above, a span at a time: what setWindow and a change look up near a stretch of text.
   readonly #claimIndex = new SpanSet<Drawn>()
   readonly #overlapIndex = new SpanSet<Segment>()
+  /**
+   * The claims of the first sync, until every one of them is drawn and indexed (in idle time): opening an article
+   * draws only the claims in the window, so that 10,000 claims do not delay its first paint.
+   */
+  #undrawn: readonly Claim[] | null = null
+  #idle = 0
+  #synced = false
 
   constructor(private readonly dom: TextDom) {
     for (const verdict of VERDICTS) {
@@ -97,6 +104,7 @@ export class HighlightPainter {
   setWindow(window: TextWindow): void {
     const old = this.#window
     this.#window = window
+    if (this.#undrawn) this.#drawUndrawnIn(window)
     const from = Math.min(old.start, window.start)
     const to = Math.max(old.end, window.end)
     const near = old.end <= window.start || window.end <= old.start ? [old, window] : [{ start: from, end: to }]
@@ -109,9 +117,51 @@ export class HighlightPainter {
   /**
    * Brings the highlights in line with `claims` (in article order). A claim that is the same object as last time is
    * passed over, and only the overlaps near what changed are worked out again: marking one claim among 10,000 costs
-   * a walk of the list, not a redraw.
+   * a walk of the list, not a redraw. The first sync draws only the claims in the window, and the rest when idle.
    */
   sync(claims: readonly Claim[], selectedId: string | null): void {
+    if (!this.#synced) {
+      this.#synced = true
+      this.#undrawn = claims
+      this.#drawUndrawnIn(this.#window)
+      this.#idle = requestIdleCallback(() => this.#drawTheRest(), { timeout: 1000 })
+    } else if (claims !== this.#undrawn) {
+      this.#drawTheRest()
+      this.#update(claims)
+    }
+    const selected = selectedId ? this.rangeOf(selectedId) : undefined
+    // Left alone when it stays: every change of a Highlight makes Chromium look at all of them again.
+    if (!(selected && this.#selected.size === 1 && this.#selected.has(selected))) {
+      this.#selected.clear()
+      if (selected) this.#selected.add(selected)
+    }
+  }
+
+  /** Draws the first sync's claims that reach into `stretch`; the overlaps are exact there (worked out again later). */
+  #drawUndrawnIn(stretch: TextWindow): void {
+    const moved: { start: number; end: number }[] = []
+    for (const claim of this.#undrawn!) {
+      if (claim.anchor?.status === 'orphaned' || !inWindow(claim.position, stretch) || this.#claims.has(claim.id)) continue
+      this.#draw(claim, undefined, moved)
+    }
+    if (moved.length > 0) this.#paintOverlaps(moved)
+  }
+
+  /** Draws and indexes every claim of the first sync, and works out every overlap again from all of them. */
+  #drawTheRest(): void {
+    const claims = this.#undrawn
+    if (!claims) return
+    this.#undrawn = null
+    cancelIdleCallback(this.#idle)
+    const whole = { start: 0, end: 0 }
+    for (const claim of claims) {
+      whole.end = Math.max(whole.end, claim.position.end)
+      if (claim.anchor?.status !== 'orphaned' && !this.#claims.has(claim.id)) this.#draw(claim, undefined, [])
+    }
+    this.#paintOverlaps([whole])
+  }
+
+  #update(claims: readonly Claim[]): void {
     const moved: { start: number; end: number }[] = []
     let known = 0 // claims drawn now that were drawn before or are new: fewer than drawn means some went
     for (const claim of claims) {
@@ -136,13 +186,7 @@ export class HighlightPainter {
         moved.push(drawn)
       }
     }
-    if (moved.length > 0) this.#paintOverlaps(claims, moved)
-    const selected = selectedId ? this.rangeOf(selectedId) : undefined
-    // Left alone when it stays: every change of a Highlight makes Chromium look at all of them again.
-    if (!(selected && this.#selected.size === 1 && this.#selected.has(selected))) {
-      this.#selected.clear()
-      if (selected) this.#selected.add(selected)
-    }
+    if (moved.length > 0) this.#paintOverlaps(moved)
   }
 
   /** Draws a new or changed claim; a change of place is added to `moved` (the old place and the new). */
@@ -170,6 +214,7 @@ export class HighlightPainter {
   }
 
   rangeOf(claimId: string): Range | undefined {
+    if (this.#undrawn && !this.#claims.has(claimId)) this.#drawTheRest()
     const drawn = this.#claims.get(claimId)
     if (!drawn) return undefined
     drawn.range ??= this.dom.range(drawn.start, drawn.end)
@@ -177,6 +222,7 @@ export class HighlightPainter {
   }
 
   destroy(): void {
+    cancelIdleCallback(this.#idle)
     for (const verdict of VERDICTS) CSS.highlights.delete(highlightName(verdict))
     CSS.highlights.delete(OVERLAP_HIGHLIGHT)
     CSS.highlights.delete(SELECTED_HIGHLIGHT)
@@ -207,9 +253,12 @@ export class HighlightPainter {
   }
 
   /** Only the overlaps near what changed are taken away or added: a new claim rarely changes more than one. */
-  #paintOverlaps(claims: readonly Claim[], moved: readonly { start: number; end: number }[]): void {
-    const drawn = claims.filter((c) => c.anchor?.status !== 'orphaned').map((c) => c.position)
-    const { stale, fresh } = overlapsAfterChange(drawn, moved, (from, to) => this.#overlapIndex.overlapping(from - 1, to + 1))
+  #paintOverlaps(moved: readonly { start: number; end: number }[]): void {
+    const { stale, fresh } = overlapsAfterChange(
+      (from, to) => this.#claimIndex.overlapping(from, to),
+      moved,
+      (from, to) => this.#overlapIndex.overlapping(from - 1, to + 1)
+    )
     const kept = new Set(fresh.map((segment) => `${segment.start}:${segment.end}`))
     for (const segment of stale) {
       const key = `${segment.start}:${segment.end}`

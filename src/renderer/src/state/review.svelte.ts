@@ -1,6 +1,7 @@
 import { articleAgreement, claimJudgements, prepareJudgements, type ArticleAgreement, type Judgement } from '../../../core/agreement'
 import { hasDisagreement } from '../../../core/disagreement'
 import type { ArticleDoc, Claim, Operation, OperationBody, Verdict } from '../../../core/model'
+import { prepareHistory } from '../../../core/history'
 import { apply, applyAll, bodyOf, findClaim, readyForChanges, undoOf } from '../../../core/ops'
 import { needsLook } from '../../../core/progress'
 import { claimMatcher } from '../lib/history'
@@ -235,6 +236,7 @@ function readyWhenIdle(doc: ArticleDoc): void {
   requestIdleCallback(() => {
     readyForChanges(doc)
     prepareJudgements(doc)
+    prepareHistory(doc.log)
   })
 }
 
