@@ -9,6 +9,7 @@ import { openServices } from '../src/main/services'
 import { chromiumExecutable, projectRoot, CHROMIUM_ARGS } from '../e2e/support/mode'
 import { serveRenderer } from '../e2e/support/static-server'
 import { appInitScript } from './page-scripts'
+import { sharedJson } from './shared-json'
 
 export { CHROMIUM_ARGS }
 export const VIEWPORT = { width: 1280, height: 860 }
@@ -67,9 +68,8 @@ export async function openAppPage(harness: Harness, services: Services, expected
   const handlers = createHandlers(services)
   const context = await harness.browser.newContext({ viewport: VIEWPORT })
   for (const channel of channels) {
-    // Results cross as JSON text (parsed in the page): Playwright's own serialisation of a 10 MB object
-    // graph takes tens of seconds, which would only slow the bench down (it all happens before t0).
-    await context.exposeBinding(`__factmark_${channel}`, async (_source, arg: unknown) => JSON.stringify(await handlers[channel](arg)))
+    // Results cross as JSON text (parsed in the page), objects shared as a structured clone shares them (shared-json.ts).
+    await context.exposeBinding(`__factmark_${channel}`, async (_source, arg: unknown) => sharedJson(await handlers[channel](arg)))
   }
   await context.addInitScript({ content: appInitScript(channels, expectedClaims) })
   const page = await context.newPage()

@@ -1,6 +1,8 @@
 // Code that runs inside the pages, kept as plain JavaScript text (never serialised from compiled
 // TypeScript, whose helpers would not exist in the page).
 
+import { SHARED_JSON_READER } from './shared-json'
+
 /**
  * Factmark page, before any of the app's scripts: `window.factmark` bound to the handlers (as the e2e
  * fixture does), plus the probes: performance.mark is wrapped so the bench sees 'factmark:article-open' and
@@ -105,16 +107,17 @@ export function appInitScript(channels: readonly string[], expectedClaims: numbe
   window.addEventListener('keydown', (event) => { if (B.onKey) B.onKey(performance.now(), event.key); }, true);
   window.addEventListener('click', () => { if (B.onClick) B.onClick(performance.now()); }, true);
 
+  const readSharedJson = ${SHARED_JSON_READER};
   const names = ${JSON.stringify(channels)};
   const api = Object.fromEntries(names.map((name) => [name, (arg) => {
     // What crossing costs here (not in the app: Electron's IPC is a structured clone): the request handed to
-    // Playwright's binding (which serialises it at once), and the answer, from its arrival as a JSON string until parsed.
+    // Playwright's binding (which serialises it at once), and the answer, from its arrival as a JSON string until read.
     const sentFrom = performance.now();
     const sent = window['__factmark_' + name](arg);
     B.transport.push({ name, deliveredAt: sentFrom, parsedAt: performance.now(), chars: 0, request: true });
     const pending = sent.then((json) => {
       const deliveredAt = performance.now();
-      const value = JSON.parse(json);
+      const value = readSharedJson(json);
       B.transport.push({ name, deliveredAt, parsedAt: performance.now(), chars: json.length });
       return value;
     });

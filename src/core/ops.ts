@@ -378,6 +378,9 @@ function revise(doc: ArticleDoc, op: Op<'article.revise'>): ArticleDoc {
 
 /** Puts a claim at a placement. */
 function place(claim: Claim, to: ClaimPlacement, at: string): Claim {
+  // Where nothing changes (a claim created where it was marked), the claim is the operation's own object: the document and
+  // its log then hold one copy of it, in memory and in what crosses to the window.
+  if (to.quote === claim.quote && to.position === claim.position && to.anchor === claim.anchor && to.verdictWording === claim.verdictWording && at === claim.updatedAt) return claim
   const { anchor: _previous, verdictWording: _given, ...rest } = claim
   return {
     ...rest,

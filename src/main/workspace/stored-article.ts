@@ -9,6 +9,7 @@ import { ArticleDoc, Operation } from '../../core/model'
 import { documentProblem } from '../../core/invariants'
 import { applyAll, fold } from '../../core/ops'
 import { lowerFirst } from '../../core/shorten'
+import { shareUnchanged } from '../../core/share-unchanged'
 import { STORE_MESSAGES, changeNotSavedError } from '../io-messages'
 import { fileStamp, readCheckpoint, sameStamp, writeCheckpoint, type CheckpointRead, type FileStamp, type Includes } from './checkpoint'
 import { articleDir, articleLogDir, checkpointPath } from './layout'
@@ -108,7 +109,7 @@ export class StoredArticle {
       const split = splitAtCheckpoint(read, checkpoint.includes)
       if (split && split.included.length > 0) {
         stamp = checkpoint.stamp
-        const base: ArticleDoc = { ...checkpoint.state, log: uniqueSorted(split.included) }
+        const base = shareUnchanged({ ...checkpoint.state, log: uniqueSorted(split.included) })
         doc = applyAll(base, split.tail, leftOut)
         tail = doc.log.length - base.log.length
       }
