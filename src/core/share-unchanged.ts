@@ -26,7 +26,7 @@ export function shareUnchanged(doc: ArticleDoc): ArticleDoc {
     }
     return op
   })
-  return shared ? { ...doc, log } : doc
+  return shareTexts(shared ? { ...doc, log } : doc)
 }
 
 /** `copy` as `kept` where the two are alike: `kept` itself, or else `copy` with each object field alike taken from `kept`. */
@@ -38,4 +38,29 @@ function sharedParts<T extends object>(copy: T, kept: T): T {
     if (typeof value === 'object' && value !== null && value !== kept[key] && dequal(value, kept[key])) (parts ??= { ...copy })[key] = kept[key]
   }
   return parts ?? copy
+}
+
+/**
+ * The document with each version of its text held as one string: the creation's text, each revision's new text and the
+ * text it replaced, and the current text are one string wherever they are equal. A log read line by line, or a document
+ * from a structured clone (which copies a string each time it meets it), holds a copy of each: at 1 MB of text with
+ * curly quotes, 2 MB a copy. Strings have no identity to compare, so the ones equal to the version before are replaced.
+ */
+export function shareTexts(doc: ArticleDoc): ArticleDoc {
+  let version: string | null = null
+  let created: ArticleDoc['article'] | null = null
+  const log = doc.log.map((op): Operation => {
+    if (op.type === 'article.create') {
+      version = op.article.text
+      created = op.article
+      return op
+    }
+    if (op.type !== 'article.revise') return op
+    const before = version
+    version = op.text
+    return before !== null && op.previous.text === before ? { ...op, previous: { ...op.previous, text: before } } : op
+  })
+  // Already one object with the creation's article (shareUnchanged): a copy would make the clone send it twice.
+  const article = version !== null && doc.article !== created && doc.article.text === version ? { ...doc.article, text: version } : doc.article
+  return { ...doc, article, log }
 }

@@ -9,7 +9,7 @@ import { ArticleDoc, Operation } from '../../core/model'
 import { documentProblem } from '../../core/invariants'
 import { applyAll, fold } from '../../core/ops'
 import { lowerFirst } from '../../core/shorten'
-import { shareUnchanged } from '../../core/share-unchanged'
+import { shareTexts, shareUnchanged } from '../../core/share-unchanged'
 import { STORE_MESSAGES, changeNotSavedError } from '../io-messages'
 import { fileStamp, readCheckpoint, sameStamp, writeCheckpoint, type CheckpointRead, type FileStamp, type Includes } from './checkpoint'
 import { articleDir, articleLogDir, checkpointPath } from './layout'
@@ -116,7 +116,7 @@ export class StoredArticle {
     }
     if (!doc) {
       try {
-        doc = fold(all, leftOut)
+        doc = shareTexts(fold(all, leftOut))
       } catch {
         problem(STORE_MESSAGES.noCreation)
         return null

@@ -1,6 +1,7 @@
 import type { ArticleSource, TrashedArticle, WorkspaceInfo } from '../../../core/api'
-import { summarize, type ArticleSummary } from '../../../core/model'
+import { summarize, type ArticleDoc, type ArticleSummary } from '../../../core/model'
 import { revisionSummary } from '../../../core/placement-words'
+import { shareTexts } from '../../../core/share-unchanged'
 import { unwrap } from '../lib/factmark'
 import { notices } from './notices.svelte'
 import { reader } from './reader.svelte'
@@ -63,7 +64,7 @@ class Library {
 
   async open(id: string): Promise<void> {
     try {
-      const doc = await unwrap(window.factmark.getArticle({ id }))
+      const doc = await fetchArticle(id)
       let history = this.#histories.get(id)
       if (!history) this.#histories.set(id, (history = new UndoHistory()))
       this.session = new ReviewSession(
@@ -133,7 +134,7 @@ class Library {
     const articleId = session.doc.article.id
     const done = await unwrap(window.factmark.importAnnotations({ articleId, ...file, ...(anyPage ? { anyPage } : {}) }))
     this.#updateSummary(done.summary)
-    if (this.session?.doc.article.id === articleId) this.session.takeIn(await unwrap(window.factmark.getArticle({ id: articleId })))
+    if (this.session?.doc.article.id === articleId) this.session.takeIn(await fetchArticle(articleId))
     const look = done.counts.moved + done.counts.notFound
     notices.show(`Imported: ${done.message}.${look ? ' See “Needs a look”.' : ''}`)
     if (look && this.session?.doc.article.id === articleId) this.session.verdictFilter = 'needs-look'
@@ -205,3 +206,11 @@ class Library {
 }
 
 export const library = new Library()
+
+/**
+ * An article from main. Its text crosses in each place the document holds it (the structured clone copies strings), so
+ * the versions that are equal are made one string again: a 1 MB article would otherwise weigh twice that in the window.
+ */
+async function fetchArticle(id: string): Promise<ArticleDoc> {
+  return shareTexts(await unwrap(window.factmark.getArticle({ id })))
+}
