@@ -3,7 +3,7 @@
 // are drawn in the very next frame; marking, clicking and the claim list work anywhere in the article.
 import type { Page } from '@playwright/test'
 import { createSelectors } from '../src/core/anchoring/selectors'
-import { VERDICTS } from '../src/core/model'
+import { VERDICTS, type Verdict } from '../src/core/model'
 import { bodyFromBlocks } from '../src/core/plain-text'
 import { openWorkspace } from '../src/main/workspace/workspace'
 import { expect, test } from './support/launch-app'
@@ -26,20 +26,30 @@ function registered(page: Page): Promise<{ count: number; texts: string[] }> {
   }, [...VERDICTS])
 }
 
-test('a long article registers only the claims near the screen, follows a jump in the same frame, and marks and clicks anywhere', async ({ launchApp, workspaceDir }) => {
+/** A new article of `count` numbered paragraphs in the workspace, its reviewer named; the store stays open to take claims. */
+async function paragraphsArticle(workspaceDir: string, reviewer: string, title: string, count: number) {
   const workspace = await openWorkspace(workspaceDir, { watch: false })
-  await workspace.setMyName('Lena Long')
+  await workspace.setMyName(reviewer)
   const { id } = await workspace.createArticle({
-    title: 'Regional trade, half-year figures',
-    body: bodyFromBlocks(Array.from({ length: PARAGRAPHS }, (_, i) => ({ kind: 'p' as const, text: paragraph(i) }))),
+    title,
+    body: bodyFromBlocks(Array.from({ length: count }, (_, i) => ({ kind: 'p' as const, text: paragraph(i) }))),
     origin: { kind: 'paste' }
   })
   const { text, blocks } = workspace.getArticle(id).article
-  const at = '2026-12-01T09:00:00.000Z'
+  /** Marks [start, end) of the text as claim `claimId`. */
+  const mark = (claimId: string, start: number, end: number, verdict: Verdict) => {
+    const at = '2026-12-01T09:00:00.000Z'
+    const claim = { id: claimId, ...createSelectors(text, start, end), verdict, conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'x', createdAt: at, updatedAt: at }
+    return workspace.applyOperation(id, { type: 'claim.create', claim })
+  }
+  return { workspace, blocks, mark }
+}
+
+test('a long article registers only the claims near the screen, follows a jump in the same frame, and marks and clicks anywhere', async ({ launchApp, workspaceDir }) => {
+  const { workspace, blocks, mark } = await paragraphsArticle(workspaceDir, 'Lena Long', 'Regional trade, half-year figures', PARAGRAPHS)
   for (let i = 0; i < PARAGRAPHS; i++) {
     const start = blocks[i]!.start + paragraph(i).indexOf(claimWords(i))
-    const claim = { id: `claim-${String(i).padStart(3, '0')}`, ...createSelectors(text, start, start + claimWords(i).length), verdict: VERDICTS[i % VERDICTS.length]!, conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'x', createdAt: at, updatedAt: at }
-    await workspace.applyOperation(id, { type: 'claim.create', claim })
+    await mark(`claim-${String(i).padStart(3, '0')}`, start, start + claimWords(i).length, VERDICTS[i % VERDICTS.length]!)
   }
   await workspace.close()
 
@@ -200,21 +210,12 @@ test('a long article with sections reads evenly throughout, and a selection acro
 })
 
 test('overlapping claims are shaded where they overlap, at the top as the article opens and at the far end after a jump', async ({ launchApp, workspaceDir }) => {
-  const workspace = await openWorkspace(workspaceDir, { watch: false })
-  await workspace.setMyName('Olga Overlap')
   const count = 400
-  const { id } = await workspace.createArticle({
-    title: 'Regional trade, overlapping claims',
-    body: bodyFromBlocks(Array.from({ length: count }, (_, i) => ({ kind: 'p' as const, text: paragraph(i) }))),
-    origin: { kind: 'paste' }
-  })
-  const { text, blocks } = workspace.getArticle(id).article
-  const at = '2026-12-01T09:00:00.000Z'
+  const { workspace, blocks, mark } = await paragraphsArticle(workspaceDir, 'Olga Overlap', 'Regional trade, overlapping claims', count)
   // In the first and the last paragraph, three claims in a chain: "exports … rose", "region rose by", "by N per".
   const spans = (i: number) => {
     const p = paragraph(i)
-    const base = blocks[i]!.start
-    const from = (words: string) => base + p.indexOf(words)
+    const from = (words: string) => blocks[i]!.start + p.indexOf(words)
     return [
       [from('exports to the region'), from('exports to the region') + 'exports to the region rose'.length],
       [from('region rose by'), from('region rose by') + 'region rose by'.length],
@@ -222,17 +223,11 @@ test('overlapping claims are shaded where they overlap, at the top as the articl
     ] as const
   }
   let n = 0
-  for (const i of [0, count - 1]) {
-    for (const [start, end] of spans(i)) {
-      const claim = { id: `claim-${n++}`, ...createSelectors(text, start, end), verdict: VERDICTS[n % VERDICTS.length]!, conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'x', createdAt: at, updatedAt: at }
-      await workspace.applyOperation(id, { type: 'claim.create', claim })
-    }
-  }
+  for (const i of [0, count - 1]) for (const [start, end] of spans(i)) await mark(`claim-${n++}`, start, end, VERDICTS[n % VERDICTS.length]!)
   // A claim in every paragraph between, so that the far end is far from the window of registered claims.
   for (let i = 1; i < count - 1; i++) {
     const start = blocks[i]!.start + paragraph(i).indexOf(claimWords(i))
-    const claim = { id: `claim-${n++}`, ...createSelectors(text, start, start + claimWords(i).length), verdict: 'verified' as const, conclusion: '', claimant: '', tags: [], notes: [], sources: [], createdBy: 'x', createdAt: at, updatedAt: at }
-    await workspace.applyOperation(id, { type: 'claim.create', claim })
+    await mark(`claim-${n++}`, start, start + claimWords(i).length, 'verified')
   }
   await workspace.close()
 

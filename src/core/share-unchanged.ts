@@ -49,18 +49,19 @@ function sharedParts<T extends object>(copy: T, kept: T): T {
 export function shareTexts(doc: ArticleDoc): ArticleDoc {
   let version: string | null = null
   let created: ArticleDoc['article'] | null = null
-  const log = doc.log.map((op): Operation => {
+  let log: Operation[] | null = null // a copy once a revision's text is replaced
+  doc.log.forEach((op, i) => {
     if (op.type === 'article.create') {
       version = op.article.text
       created = op.article
-      return op
+    } else if (op.type === 'article.revise') {
+      const before = version
+      version = op.text
+      if (before !== null && op.previous.text === before) (log ??= [...doc.log])[i] = { ...op, previous: { ...op.previous, text: before } }
     }
-    if (op.type !== 'article.revise') return op
-    const before = version
-    version = op.text
-    return before !== null && op.previous.text === before ? { ...op, previous: { ...op.previous, text: before } } : op
   })
   // Already one object with the creation's article (shareUnchanged): a copy would make the clone send it twice.
-  const article = version !== null && doc.article !== created && doc.article.text === version ? { ...doc.article, text: version } : doc.article
-  return { ...doc, article, log }
+  const share = version !== null && doc.article !== created && doc.article.text === version
+  if (!share && !log) return doc
+  return { ...doc, article: share ? { ...doc.article, text: version! } : doc.article, log: log ?? doc.log }
 }
